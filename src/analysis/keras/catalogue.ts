@@ -1,0 +1,21 @@
+// The layer catalogue: every known layer class by every name it goes by.
+import type { LayerDef } from './layerDef';
+import { CORE_LAYERS } from './layers/core';
+
+const byName = new Map<string, LayerDef>();
+
+export function registerLayers(defs: readonly LayerDef[]): void {
+  for (const def of defs) {
+    for (const n of [def.className, ...(def.aliases ?? []), ...(def.legacyAliases ?? [])]) byName.set(n, def);
+  }
+}
+
+registerLayers(CORE_LAYERS);
+
+export function findLayer(name: string): LayerDef | undefined {
+  return byName.get(name);
+}
+
+export function allLayers(): LayerDef[] {
+  return [...new Set(byName.values())];
+}
