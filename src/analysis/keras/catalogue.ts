@@ -1,6 +1,9 @@
 // The layer catalogue: every known layer class by every name it goes by.
 import type { LayerDef } from './layerDef';
 import { CORE_LAYERS } from './layers/core';
+import { ACTIVATION_LAYERS } from './layers/activations';
+import { REGULARIZATION_LAYERS } from './layers/regularization';
+import { RESHAPING_LAYERS } from './layers/reshaping';
 
 const byName = new Map<string, LayerDef>();
 
@@ -11,6 +14,9 @@ export function registerLayers(defs: readonly LayerDef[]): void {
 }
 
 registerLayers(CORE_LAYERS);
+registerLayers(ACTIVATION_LAYERS);
+registerLayers(REGULARIZATION_LAYERS);
+registerLayers(RESHAPING_LAYERS);
 
 export function findLayer(name: string): LayerDef | undefined {
   return byName.get(name);

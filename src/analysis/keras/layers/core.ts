@@ -1,7 +1,9 @@
-// Core layers: Dense and the weightless shape-preserving layers.
+// Core layers (keras/src/layers/core): Dense, Embedding, Masking, Identity, Lambda.
 import type { LayerDef } from '../layerDef';
-import { KerasError } from '../errors';
-import { commas, requireKnown, requireMinRank } from './util';
+import type { ArgReader } from '../args';
+import { KerasError, UnknownFigure } from '../errors';
+import type { Dim } from '../shape';
+import { commas, dimText, requireKnown, requireMinRank, sameShape, shapeText } from './util';
 
 const dense: LayerDef = {
   className: 'Dense',
@@ -40,4 +42,99 @@ const dense: LayerDef = {
   },
 };
 
-export const CORE_LAYERS: readonly LayerDef[] = [dense];
+
+/** Keras 3 rejects non-int (and bool) sizes: embedding.py checks `isinstance(x, int) and x > 0`. */
+function checkPositiveInt(args: ArgReader, name: string): void {
+  const v = args.known(name);
+  if (v === undefined || v.t === 'none') throw new KerasError(`${args.className}() missing required argument: '${name}'`, name);
+  if (v.t !== 'int' || v.v <= 0) {
+    throw new KerasError(`Received an invalid value for \`${name}\`, expected a positive integer. Received: ${name}=${v.t === 'int' || v.t === 'float' ? v.v : v.t === 'bool' ? (v.v ? 'True' : 'False') : v.t}`, name);
+  }
+}
+
+const embedding: LayerDef = {
+  className: 'Embedding',
+  signature: ['input_dim', 'output_dim', 'embeddings_initializer', 'embeddings_regularizer', 'embeddings_constraint',
+    'mask_zero', 'weights', 'lora_rank', 'lora_alpha', 'quantization_config'],
+  // K3 pops input_length with a deprecation warning; K1/K2 use it for the output shape.
+  keywords: ['input_length'],
+  legacy: {
+    positional: ['input_dim', 'output_dim', 'init', 'input_length', 'W_regularizer', 'activity_regularizer', 'W_constraint',
+      'mask_zero', 'weights', 'dropout'],
+    renames: { init: 'embeddings_initializer', W_regularizer: 'embeddings_regularizer', W_constraint: 'embeddings_constraint' },
+  },
+  validate(args, version) {
+    if (version === 3) {
+      checkPositiveInt(args, 'input_dim');
+      checkPositiveInt(args, 'output_dim');
+    }
+  },
+  build(call) {
+    const x = call.input();
+    const inputDim = call.args.int('input_dim');
+    const outputDim = call.args.int('output_dim');
+    let out: Dim[];
+    if (call.version === 1) {
+      // keras 1.2.2 embeddings.py get_output_shape_for: (B, input_length or in[1], output_dim), always 3-D
+      const len = call.args.isNone('input_length') ? (x.length > 1 ? x[1] : null) : call.args.int('input_length');
+      out = [x[0], len, outputDim];
+    } else if (call.version === 2 && !call.args.isNone('input_length')) {
+      // keras 2 embeddings.py compute_output_shape: input_length checked against the input, None is a wildcard
+      const raw = call.args.known('input_length');
+      const lens: Dim[] = raw?.t === 'seq' ? call.args.shapeTuple('input_length') : [call.args.int('input_length')];
+      if (lens.length !== x.length - 1) {
+        throw new KerasError(`"input_length" is ${lens.length === 1 ? dimText(lens[0]) : shapeText(lens)}, but received input has shape ${shapeText(x)}`);
+      }
+      out = [x[0], ...lens.map((l, i) => {
+        const d = x[i + 1];
+        if (l !== null && d !== null && l !== d) {
+          throw new KerasError(`"input_length" is ${dimText(l)}, but received input has shape ${shapeText(x)}`);
+        }
+        return l ?? d;
+      }), outputDim];
+    } else {
+      // keras/src/layers/core/embedding.py compute_output_shape: input_shape + (output_dim,)
+      out = [...x, outputDim];
+    }
+    return {
+      outputs: [out],
+      weights: [{ name: 'embeddings', shape: [inputDim, outputDim], trainable: true }],
+      formula: { symbolic: 'input_dim × output_dim', numeric: `${commas(inputDim)} × ${commas(outputDim)}` },
+      shapeExplanation: `each index → a vector of ${commas(outputDim)}`,
+    };
+  },
+};
+
+const masking: LayerDef = {
+  className: 'Masking',
+  signature: ['mask_value'],
+  builtAtConstruction: true,
+  build: (call) => sameShape(call.input()),
+};
+
+const identity: LayerDef = {
+  className: 'Identity',
+  signature: [],
+  builtAtConstruction: true,
+  build: (call) => sameShape(call.input()),
+};
+
+const lambda: LayerDef = {
+  className: 'Lambda',
+  signature: ['function', 'output_shape', 'mask', 'arguments'],
+  legacy: { positional: ['function', 'output_shape', 'arguments'] },
+  build(call) {
+    const x = call.input();
+    const given = call.args.known('output_shape');
+    if (given === undefined || given.t === 'none') {
+      // keras/src/layers/core/lambda_layer.py traces the function; keras-lens does not run it.
+      throw new UnknownFigure('Lambda without `output_shape=`: the output shape depends on the function, which keras-lens does not run');
+    }
+    if (given.t !== 'seq') throw new UnknownFigure('Lambda `output_shape` is a function; keras-lens does not run it');
+    // lambda_layer.py: a tuple output_shape excludes the batch dim, which comes from the input.
+    const target = call.args.shapeTuple('output_shape');
+    return { outputs: [[x[0], ...target]], weights: [], shapeExplanation: 'output_shape given to Lambda' };
+  },
+};
+
+export const CORE_LAYERS: readonly LayerDef[] = [dense, embedding, masking, identity, lambda];

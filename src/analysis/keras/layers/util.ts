@@ -36,3 +36,43 @@ export function requireKnown(className: string, d: number | null, what: string):
   }
   return d;
 }
+
+/** Keras's ValueError for an argument outside its allowed range, at construction. */
+export function badArg(name: string, expected: string, got: string): KerasError {
+  return new KerasError(`Invalid value received for argument \`${name}\`. Expected ${expected}. Received: ${name}=${got}`, name);
+}
+
+/** A Python-style axis (negative counts from the end) turned into 0..rank-1, or a Keras error. */
+export function normalizeAxis(className: string, axis: number, rank: number): number {
+  const a = axis < 0 ? axis + rank : axis;
+  if (a < 0 || a >= rank) {
+    throw new KerasError(`${className}: axis ${axis} is out of bounds for an input of rank ${rank}`, 'axis');
+  }
+  return a;
+}
+
+/** Product written the way a person would: `3 × 3 × 64`. */
+export function times(parts: readonly (number | string)[]): string {
+  return parts.map((p) => (typeof p === 'number' ? commas(p) : p)).join(' × ');
+}
+
+/** Output of a layer that keeps its input shape and has no weights. */
+export function sameShape(x: Shape): { outputs: Shape[]; weights: [] } {
+  return { outputs: [x], weights: [] };
+}
+
+/** "Keras 3 no longer has this layer": legacy-only classes read as Keras 3 code. */
+export function removedInKeras3(className: string): KerasError {
+  return new KerasError(`module 'keras.layers' has no attribute '${className}' (removed in Keras 3)`);
+}
+
+/** Indices of the spatial axes of a rank-N input (batch first): channels_last 1..N, channels_first 2..N+1. */
+export function spatialAxes(format: 'channels_last' | 'channels_first', rank: number): number[] {
+  const first = format === 'channels_first' ? 2 : 1;
+  return Array.from({ length: rank }, (_, i) => first + i);
+}
+
+/** The channel axis for a data format. */
+export function channelAxis(format: 'channels_last' | 'channels_first', ndim: number): number {
+  return format === 'channels_first' ? 1 : ndim - 1;
+}

@@ -1,0 +1,120 @@
+// Activation layers (keras/src/layers/activations): same shape; only PReLU has a weight.
+import type { LayerDef } from '../layerDef';
+import type { ArgReader } from '../args';
+import { KerasError } from '../errors';
+import { badArg, removedInKeras3, requireKnown, sameShape, times } from './util';
+
+/** keras/src/activations/__init__.py ALL_OBJECTS_DICT names (with the aliases of later 3.x releases). */
+const K3_ACTIVATIONS = new Set([
+  'relu', 'leaky_relu', 'relu6', 'softmax', 'elu', 'selu', 'softplus', 'softsign', 'silu', 'swish', 'gelu', 'tanh',
+  'sigmoid', 'exponential', 'hard_sigmoid', 'hard_silu', 'hard_swish', 'linear', 'mish', 'log_softmax', 'crelu', 'celu',
+  'glu', 'hard_tanh', 'hard_shrink', 'soft_shrink', 'tanh_shrink', 'squareplus', 'sparse_plus', 'sparsemax', 'threshold',
+  'log_sigmoid', 'sparse_sigmoid',
+]);
+
+const activation: LayerDef = {
+  className: 'Activation',
+  signature: ['activation'],
+  builtAtConstruction: true,
+  validate(args, version) {
+    const v = args.known('activation');
+    if (v === undefined) throw new KerasError("Activation() missing required argument: 'activation'", 'activation');
+    // keras/src/activations/__init__.py get(): an unknown name is a ValueError.
+    if (version === 3 && v.t === 'str' && !K3_ACTIVATIONS.has(v.v)) {
+      throw new KerasError(`Could not interpret activation function identifier: ${v.v}`, 'activation');
+    }
+  },
+  build: (call) => sameShape(call.input()),
+};
+
+/** An optional float argument that must be ≥ 0 (ReLU's checks in keras/src/layers/activations/relu.py). */
+function nonNegative(args: ArgReader, name: string, allowNone: boolean): void {
+  const v = args.known(name);
+  if (v === undefined) return;
+  if (v.t === 'none') {
+    if (!allowNone) throw badArg(name, 'a non-negative float', 'None');
+    return;
+  }
+  const n = args.num(name);
+  if (n < 0) throw badArg(name, 'a non-negative float', String(n));
+}
+
+const relu: LayerDef = {
+  className: 'ReLU',
+  signature: ['max_value', 'negative_slope', 'threshold'],
+  builtAtConstruction: true,
+  validate(args, version) {
+    if (version !== 3) return;
+    nonNegative(args, 'max_value', true);
+    nonNegative(args, 'negative_slope', false);
+    nonNegative(args, 'threshold', false);
+  },
+  build: (call) => sameShape(call.input()),
+};
+
+const leakyRelu: LayerDef = {
+  className: 'LeakyReLU',
+  signature: ['negative_slope'],
+  // leaky_relu.py: the old `alpha=` keyword is still accepted (with a warning).
+  keywords: ['alpha'],
+  legacy: { positional: ['alpha'] },
+  builtAtConstruction: true,
+  validate(args, version) {
+    if (version !== 3) return;
+    nonNegative(args, args.has('negative_slope') ? 'negative_slope' : 'alpha', false);
+  },
+  build: (call) => sameShape(call.input()),
+};
+
+const elu: LayerDef = {
+  className: 'ELU',
+  signature: ['alpha'],
+  builtAtConstruction: true,
+  build: (call) => sameShape(call.input()),
+};
+
+const softmax: LayerDef = {
+  className: 'Softmax',
+  signature: ['axis'],
+  builtAtConstruction: true,
+  build: (call) => sameShape(call.input()),
+};
+
+const thresholdedRelu: LayerDef = {
+  className: 'ThresholdedReLU',
+  signature: ['theta'],
+  validate(_args, version) {
+    if (version === 3) throw removedInKeras3('ThresholdedReLU');
+  },
+  build: (call) => sameShape(call.input()),
+};
+
+const prelu: LayerDef = {
+  className: 'PReLU',
+  signature: ['alpha_initializer', 'alpha_regularizer', 'alpha_constraint', 'shared_axes'],
+  legacy: { positional: ['init', 'weights', 'shared_axes'], renames: { init: 'alpha_initializer' } },
+  build(call) {
+    const x = call.input();
+    // keras/src/layers/activations/prelu.py build: alpha over input_shape[1:], shared axes (1-based) set to 1
+    const shape = x.slice(1);
+    const raw = call.args.known('shared_axes');
+    const shared: number[] = raw === undefined || raw.t === 'none' ? []
+      : raw.t === 'seq' ? raw.items.map((it) => {
+        if (it.t !== 'int') throw new KerasError(`PReLU: \`shared_axes\` must contain integers`, 'shared_axes');
+        return it.v;
+      }) : [call.args.int('shared_axes')];
+    for (const a of shared) {
+      const i = a - 1 < 0 ? a - 1 + shape.length : a - 1;
+      if (i < 0 || i >= shape.length) throw new KerasError(`PReLU: shared axis ${a} is out of range for input of rank ${x.length}`, 'shared_axes');
+      shape[i] = 1;
+    }
+    const alpha = shape.map((d, i) => requireKnown('PReLU', d, `dimension ${i + 1}`));
+    return {
+      outputs: [x],
+      weights: [{ name: 'alpha', shape: alpha, trainable: true }],
+      formula: { symbolic: shared.length > 0 ? 'one slope per non-shared position' : 'one slope per input position', numeric: times(alpha) },
+    };
+  },
+};
+
+export const ACTIVATION_LAYERS: readonly LayerDef[] = [activation, relu, leakyRelu, elu, softmax, thresholdedRelu, prelu];
