@@ -4,6 +4,8 @@ import { CORE_LAYERS } from './layers/core';
 import { ACTIVATION_LAYERS } from './layers/activations';
 import { REGULARIZATION_LAYERS } from './layers/regularization';
 import { RESHAPING_LAYERS } from './layers/reshaping';
+import { CONVOLUTION_LAYERS } from './layers/convolution';
+import { POOLING_LAYERS } from './layers/pooling';
 
 const byName = new Map<string, LayerDef>();
 
@@ -17,6 +19,8 @@ registerLayers(CORE_LAYERS);
 registerLayers(ACTIVATION_LAYERS);
 registerLayers(REGULARIZATION_LAYERS);
 registerLayers(RESHAPING_LAYERS);
+registerLayers(CONVOLUTION_LAYERS);
+registerLayers(POOLING_LAYERS);
 
 export function findLayer(name: string): LayerDef | undefined {
   return byName.get(name);

@@ -2,7 +2,7 @@
 import type { LayerDef } from '../layerDef';
 import type { ArgReader } from '../args';
 import { KerasError } from '../errors';
-import { badArg, removedInKeras3, requireKnown, sameShape, times } from './util';
+import { removedInKeras3, requireKnown, sameShape, times } from './util';
 
 /** keras/src/activations/__init__.py ALL_OBJECTS_DICT names (with the aliases of later 3.x releases). */
 const K3_ACTIVATIONS = new Set([
@@ -30,13 +30,11 @@ const activation: LayerDef = {
 /** An optional float argument that must be ≥ 0 (ReLU's checks in keras/src/layers/activations/relu.py). */
 function nonNegative(args: ArgReader, name: string, allowNone: boolean): void {
   const v = args.known(name);
-  if (v === undefined) return;
-  if (v.t === 'none') {
-    if (!allowNone) throw badArg(name, 'a non-negative float', 'None');
-    return;
+  if (v === undefined || (v.t === 'none' && allowNone)) return;
+  const n = v.t === 'none' ? null : args.num(name);
+  if (n === null || n < 0) {
+    throw new KerasError(`${name} of a ${args.className} layer cannot be None or a negative value. Received: ${name}=${n === null ? 'None' : n}`, name);
   }
-  const n = args.num(name);
-  if (n < 0) throw badArg(name, 'a non-negative float', String(n));
 }
 
 const relu: LayerDef = {
