@@ -6,6 +6,8 @@ import { REGULARIZATION_LAYERS } from './layers/regularization';
 import { RESHAPING_LAYERS } from './layers/reshaping';
 import { CONVOLUTION_LAYERS } from './layers/convolution';
 import { POOLING_LAYERS } from './layers/pooling';
+import { NORMALIZATION_LAYERS } from './layers/normalization';
+import { RECURRENT_LAYERS } from './layers/recurrent';
 
 const byName = new Map<string, LayerDef>();
 
@@ -21,6 +23,8 @@ registerLayers(REGULARIZATION_LAYERS);
 registerLayers(RESHAPING_LAYERS);
 registerLayers(CONVOLUTION_LAYERS);
 registerLayers(POOLING_LAYERS);
+registerLayers(NORMALIZATION_LAYERS);
+registerLayers(RECURRENT_LAYERS);
 
 export function findLayer(name: string): LayerDef | undefined {
   return byName.get(name);
