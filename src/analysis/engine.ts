@@ -1,24 +1,74 @@
 // The engine's entry points: load the parser once, then analyse Python source into a FileSummary.
 import type { DataFormat } from './keras/layerDef';
-import type { FileSummary } from './summary/types';
+import type { Diagnostic, FileSummary, ModelSummaryEntry } from './summary/types';
+import { initParser } from './parse/parser';
+import { parseWithRecovery } from './parse/recover';
+import { nodeRange, EMPTY_RANGE } from './parse/ranges';
+import { KerasSession } from './keras/session';
+import { summarizeModel } from './keras/summarize';
+import { Interpreter, DEFAULT_LIMITS, type InterpreterOptions } from './interpret/interpreter';
+import { detectVersion } from './versionDetect';
 
 export type KerasVersionOption = 'auto' | 1 | 2 | 3;
 
 export interface AnalysisOptions {
   readonly kerasVersion: KerasVersionOption;
   readonly dataFormat: DataFormat;
+  /** Step limits of the interpreter (tests lower them). */
+  readonly limits?: InterpreterOptions;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { kerasVersion: 'auto', dataFormat: 'channels_last' };
 
 /** Loads tree-sitter and the Python grammar; `wasmDir` holds the two .wasm files (dist/ in the bundle). */
-export async function initEngine(wasmDir?: string): Promise<void> {
-  void wasmDir;
-  throw new Error('not implemented yet');
+export function initEngine(wasmDir?: string): Promise<void> {
+  return initParser(wasmDir);
 }
 
 /** Analyses one file's text. Never throws; problems become diagnostics. */
 export function analyzeSource(text: string, file: string, options: AnalysisOptions = DEFAULT_OPTIONS): FileSummary {
-  void text; void options;
-  return { file, models: [], diagnostics: [], kerasVersion: 3 };
+  const diagnostics: Diagnostic[] = [];
+  let models: ModelSummaryEntry[] = [];
+  let version: 1 | 2 | 3 = options.kerasVersion === 'auto' ? 3 : options.kerasVersion;
+  try {
+    const parsed = parseWithRecovery(text);
+    diagnostics.push(...parsed.diagnostics);
+    const root = parsed.tree.rootNode;
+    if (options.kerasVersion === 'auto') {
+      const guess = detectVersion(root);
+      version = guess.version;
+      if (guess.evidence) {
+        diagnostics.push({
+          range: nodeRange(guess.evidence.node), severity: 'info',
+          message: `Read with Keras ${guess.version} rules because of the Keras 1/2 spelling \`${guess.evidence.text}\`; choose another version with --keras-version (or the keras-lens.kerasVersion setting)`,
+        });
+      }
+    }
+    const session = new KerasSession({ version, defaultDataFormat: options.dataFormat, autoVersion: options.kerasVersion === 'auto' }, (range, severity, message) => diagnostics.push({ range, severity, message }));
+    const ip = new Interpreter(session, options.limits ?? DEFAULT_LIMITS);
+    try {
+      ip.run(root);
+    } finally {
+      diagnostics.push(...ip.diagnostics);
+      models = session.models.filter((m) => !m.internal).map(summarizeModel);
+      parsed.tree.delete();
+    }
+  } catch (e) {
+    diagnostics.push({
+      range: EMPTY_RANGE, severity: 'warning',
+      message: `keras-lens hit an internal error and stopped analysing this file: ${e instanceof Error ? e.message : String(e)}`,
+    });
+  }
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { file, models, diagnostics: dedupe(diagnostics), kerasVersion: version };
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.range.start.line}:${d.range.start.character}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

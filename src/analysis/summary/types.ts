@@ -45,6 +45,8 @@ export interface LayerSummary {
   readonly weights: readonly WeightSummary[];
   /** `units × (inputs + 1) = 10 × (784 + 1) = 7,850`; empty when the layer has no weights. */
   readonly paramsExplanation: string;
+  /** Weight by weight, with the trainable split: `kernel 784 × 10 = 7,840 + bias 10`. */
+  readonly weightsExplanation?: string;
   /** How the output shape was worked out. */
   readonly shapeExplanation: string;
   /** Why a figure is `?`, when one is. */

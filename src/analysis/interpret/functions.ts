@@ -1,0 +1,88 @@
+// User-defined functions and lambdas: definition, argument binding and inlined calls.
+import type { Node } from 'web-tree-sitter';
+import type { Interpreter } from './interpreter';
+import { Scope } from './scope';
+import { NONE, tuple, unknown, type CallArgs, type DictValue, type FunctionValue, type Value } from './values';
+
+export function defineFunction(ip: Interpreter, node: Node, scope: Scope): void {
+  const name = node.childForFieldName('name');
+  const body = node.childForFieldName('body');
+  if (!name || !body) return;
+  const params = node.childForFieldName('parameters');
+  scope.assign(name.text, {
+    k: 'func', name: name.text, params, body, isLambda: false, closure: scope, defaults: evalDefaults(ip, params, scope),
+  });
+}
+
+export function makeLambda(ip: Interpreter, node: Node, scope: Scope): Value {
+  const body = node.childForFieldName('body');
+  if (!body) return unknown('incomplete lambda');
+  const params = node.childForFieldName('parameters');
+  return { k: 'func', name: '<lambda>', params, body, isLambda: true, closure: scope, defaults: evalDefaults(ip, params, scope) };
+}
+
+function evalDefaults(ip: Interpreter, params: Node | null, scope: Scope): Map<string, Value> {
+  const out = new Map<string, Value>();
+  for (const p of params?.namedChildren ?? []) {
+    if (!p) continue;
+    if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+      const n = p.childForFieldName('name');
+      const v = p.childForFieldName('value');
+      if (n && v) out.set(n.text, ip.eval(v, scope));
+    }
+  }
+  return out;
+}
+
+function paramName(p: Node): string | undefined {
+  if (p.type === 'identifier') return p.text;
+  const n = p.childForFieldName('name');
+  if (n) return n.text;
+  const first = p.namedChildren[0];
+  return first?.type === 'identifier' ? first.text : undefined;
+}
+
+/** Calls a user function by interpreting its body with the arguments bound. */
+export function callFunction(ip: Interpreter, fn: FunctionValue, args: CallArgs): Value {
+  if (ip.callDepth >= ip.limits.maxCallDepth) {
+    ip.report(args.node, 'info', `keras-lens stops following calls ${ip.limits.maxCallDepth} levels deep (recursion?); the result is shown as ?`);
+    return unknown('calls nested too deeply (recursion cut off)');
+  }
+  const scope = new Scope(fn.closure);
+  const positional = [...args.positional];
+  const keywords = new Map(args.keywords);
+  let keywordOnly = false;
+  for (const p of fn.params?.namedChildren ?? []) {
+    if (!p) continue;
+    if (p.type === 'keyword_separator') { keywordOnly = true; continue; }
+    if (p.type === 'positional_separator') continue;
+    if (p.type === 'list_splat_pattern' || (p.type === 'typed_parameter' && p.namedChildren[0]?.type === 'list_splat_pattern')) {
+      const n = (p.type === 'list_splat_pattern' ? p : p.namedChildren[0]!).namedChildren[0]?.text;
+      if (n) scope.vars.set(n, args.incomplete ? unknown(args.incomplete) : tuple(positional.splice(0)));
+      keywordOnly = true;
+      continue;
+    }
+    if (p.type === 'dictionary_splat_pattern' || (p.type === 'typed_parameter' && p.namedChildren[0]?.type === 'dictionary_splat_pattern')) {
+      const n = (p.type === 'dictionary_splat_pattern' ? p : p.namedChildren[0]!).namedChildren[0]?.text;
+      const d: DictValue = { k: 'dict', entries: new Map() };
+      for (const [k, v] of keywords) d.entries.set(`s:${k}`, { key: { k: 'str', v: k }, value: v });
+      keywords.clear();
+      if (n) scope.vars.set(n, args.incomplete ? unknown(args.incomplete) : d);
+      continue;
+    }
+    const name = paramName(p);
+    if (!name) continue;
+    if (!keywordOnly && positional.length > 0) scope.vars.set(name, positional.shift()!);
+    else if (keywords.has(name)) { scope.vars.set(name, keywords.get(name)!); keywords.delete(name); }
+    else if (fn.defaults.has(name)) scope.vars.set(name, fn.defaults.get(name)!);
+    else scope.vars.set(name, unknown(args.incomplete ?? `argument \`${name}\` of ${fn.name}() was not passed`));
+  }
+  ip.callDepth++;
+  try {
+    if (fn.isLambda) return ip.eval(fn.body, scope);
+    const flow = ip.execBlock(fn.body, scope);
+    return flow?.kind === 'return' ? flow.value : NONE;
+  } finally {
+    ip.callDepth--;
+  }
+}

@@ -1,0 +1,202 @@
+// Keras's own callables: Input, InputLayer, Sequential, Model, layer classes, merge helpers, backend settings.
+import { nodeRange } from '../parse/ranges';
+import type { Tensor } from '../keras/graph';
+import type { SequentialModel } from '../keras/models';
+import type { Shape } from '../keras/shape';
+import type { Interpreter } from './interpreter';
+import { NONE, native, str, tuple, unknown, opaque, int, type CallArgs, type NativeValue, type Value } from './values';
+import { toArg } from './toArgs';
+import { callLayerValue } from './kerasObjects';
+
+const kw = (a: CallArgs, name: string): Value | undefined => a.keywords.find(([k]) => k === name)?.[1];
+
+/** A shape argument as dims (int or None); null when not known; an int alone counts as (n,). */
+export function shapeArg(v: Value | undefined): (number | null)[] | null {
+  if (!v) return null;
+  if (v.k === 'int') return [v.v];
+  if (v.k !== 'tuple' && v.k !== 'list') return null;
+  const out: (number | null)[] = [];
+  for (const it of v.items) {
+    if (it.k === 'int') out.push(it.v);
+    else if (it.k === 'none') out.push(null);
+    else return null;
+  }
+  return out;
+}
+
+function makeInput(ip: Interpreter, a: CallArgs): Value {
+  const v3 = ip.session.opts.version === 3;
+  // Keras 3: (shape, batch_size, dtype, sparse, batch_shape, name); Keras 1/2: (shape, batch_shape, name, dtype).
+  const pos = (i3: number, i2: number) => a.positional[v3 ? i3 : i2];
+  const shapeV = kw(a, 'shape') ?? a.positional[0];
+  const batchShapeV = kw(a, 'batch_shape') ?? kw(a, 'batch_input_shape') ?? pos(4, 1);
+  const batchSizeV = kw(a, 'batch_size') ?? (v3 ? a.positional[1] : undefined);
+  const nameV = kw(a, 'name') ?? pos(5, 2);
+  const name = nameV?.k === 'str' ? nameV.v : null;
+  const site = nodeRange(a.node);
+  if (a.incomplete) return { k: 'tensor', t: ip.session.createInput(null, name, site, a.incomplete) };
+  let shape: Shape | null = null;
+  let reason: string | undefined;
+  if (batchShapeV && batchShapeV.k !== 'none') {
+    shape = shapeArg(batchShapeV);
+    if (!shape) reason = batchShapeV.k === 'unknown' ? batchShapeV.reason : 'the batch_shape is not known';
+  } else if (shapeV && shapeV.k !== 'none') {
+    const dims = shapeArg(shapeV);
+    if (shapeV.k === 'int' && v3) {
+      ip.report(a.node, 'warning', `Keras 3 rejects an integer shape (Cannot convert '${shapeV.v}' to a shape); write shape=(${shapeV.v},)`);
+    }
+    const batch = batchSizeV?.k === 'int' ? batchSizeV.v : null;
+    if (dims) shape = [batch, ...dims];
+    else reason = shapeV.k === 'unknown' ? shapeV.reason : 'the input shape is not known';
+  } else {
+    ip.report(a.node, 'error', 'You must pass a `shape` argument to Input.');
+    reason = 'Input() without a shape';
+  }
+  return { k: 'tensor', t: ip.session.createInput(shape, name, site, reason) };
+}
+
+function makeInputLayer(ip: Interpreter, a: CallArgs): Value {
+  const shapeV = kw(a, 'shape') ?? kw(a, 'input_shape') ?? a.positional[0];
+  const batchShapeV = kw(a, 'batch_shape') ?? kw(a, 'batch_input_shape');
+  const batchSizeV = kw(a, 'batch_size') ?? a.positional[1];
+  const nameV = kw(a, 'name');
+  let shape: Shape | null = null;
+  if (batchShapeV && batchShapeV.k !== 'none') shape = shapeArg(batchShapeV);
+  else if (shapeV && shapeV.k !== 'none') {
+    const dims = shapeArg(shapeV);
+    shape = dims ? [batchSizeV?.k === 'int' ? batchSizeV.v : null, ...dims] : null;
+  }
+  const layer = ip.session.createInputLayer(shape, nameV?.k === 'str' ? nameV.v : null, nodeRange(a.node));
+  return { k: 'layer', layer };
+}
+
+/** Adds one item of a Sequential's layer list (or of `model.add`). */
+export function sequentialAddValue(ip: Interpreter, m: SequentialModel, item: Value, a: CallArgs): void {
+  ip.touched.add(m);
+  const site = nodeRange(a.node);
+  switch (item.k) {
+    case 'layer': ip.session.sequentialAdd(m, item.layer, site); return;
+    case 'tensor': ip.session.sequentialAdd(m, item.t, site); return;
+    case 'model': ip.session.sequentialAdd(m, ip.session.modelLayer(item.m), site); return;
+    case 'unknown': m.tainted ??= `a layer added to it is not known (${item.reason})`; return;
+    default:
+      ip.report(a.node, 'error', `Only instances of \`keras.Layer\` can be added to a Sequential model. Received: ${item.k}`);
+  }
+}
+
+function makeSequential(ip: Interpreter, a: CallArgs): Value {
+  const layersV = kw(a, 'layers') ?? a.positional[0];
+  // Keras 3's second positional is `trainable`; tf.keras's is `name`.
+  const nameV = kw(a, 'name') ?? (a.positional[1]?.k === 'str' ? a.positional[1] : undefined);
+  const m = ip.session.newSequential(nameV?.k === 'str' ? nameV.v : null, nodeRange(a.node));
+  ip.touched.add(m);
+  const trainable = kw(a, 'trainable');
+  if (trainable?.k === 'bool') m.trainable = trainable.v;
+  if (a.incomplete) m.tainted = a.incomplete;
+  if (layersV && layersV.k !== 'none') {
+    if (layersV.k === 'list' || layersV.k === 'tuple') {
+      for (const item of layersV.items) sequentialAddValue(ip, m, item, a);
+      ip.session.sequentialMaybeRebuild(m);
+    } else if (layersV.k === 'unknown') {
+      m.tainted = `its list of layers is not known (${layersV.reason})`;
+    } else {
+      sequentialAddValue(ip, m, layersV, a);
+      ip.session.sequentialMaybeRebuild(m);
+    }
+  }
+  return { k: 'model', m };
+}
+
+/** Tensors of a model's inputs/outputs argument (tensor, list, tuple or dict); a reason if not all are known. */
+export function tensorsOf(v: Value | undefined): { tensors: Tensor[]; structure: 'single' | 'list' } | string {
+  if (!v) return 'missing';
+  if (v.k === 'tensor') return { tensors: [v.t], structure: 'single' };
+  const items = v.k === 'list' || v.k === 'tuple' ? v.items : v.k === 'dict' ? [...v.entries.values()].map((e) => e.value) : null;
+  if (!items) return v.k === 'unknown' ? v.reason : `a ${v.k} is not a tensor`;
+  const tensors: Tensor[] = [];
+  for (const it of items) {
+    if (it.k === 'tensor') tensors.push(it.t);
+    else if (it.k === 'list' || it.k === 'tuple' || it.k === 'dict') {
+      const inner = tensorsOf(it);
+      if (typeof inner === 'string') return inner;
+      tensors.push(...inner.tensors);
+    } else return it.k === 'unknown' ? it.reason : `a ${it.k} is not a tensor`;
+  }
+  return { tensors, structure: 'list' };
+}
+
+function makeFunctional(ip: Interpreter, a: CallArgs): Value {
+  const inputsV = kw(a, 'inputs') ?? kw(a, 'input') ?? a.positional[0];
+  const outputsV = kw(a, 'outputs') ?? kw(a, 'output') ?? a.positional[1];
+  const nameV = kw(a, 'name') ?? a.positional[2];
+  if (!inputsV && !outputsV) {
+    return unknown('a subclassed model (keras.Model with no inputs/outputs) is not followed yet');
+  }
+  const ins = tensorsOf(inputsV);
+  const outs = tensorsOf(outputsV);
+  if (typeof ins === 'string' || typeof outs === 'string') {
+    const why = typeof ins === 'string' ? `its inputs are not known (${ins})` : `its outputs are not known (${outs as string})`;
+    ip.report(a.node, 'info', `keras-lens cannot follow this model: ${why}`);
+    return unknown(`a model whose tensors are not known: ${why}`);
+  }
+  const m = ip.session.newFunctional(ins.tensors, outs.tensors, outs.structure, nameV?.k === 'str' ? nameV.v : null, nodeRange(a.node));
+  const trainable = kw(a, 'trainable');
+  if (trainable?.k === 'bool') m.trainable = trainable.v;
+  return { k: 'model', m };
+}
+
+/** keras.layers.add([a, b]), concatenate([..], axis=1)…: make the layer, then call it on the list. */
+function mergeHelper(className: string) {
+  return (a: CallArgs, ip: Interpreter): Value => {
+    const inputs = kw(a, 'inputs') ?? a.positional[0] ?? NONE;
+    const layer = constructLayer(ip, className, { ...a, positional: a.positional.slice(1), keywords: a.keywords.filter(([k]) => k !== 'inputs') });
+    if (layer.k !== 'layer') return layer;
+    return callLayerValue(ip, layer.layer, { positional: [inputs], keywords: [], node: a.node });
+  };
+}
+
+const MERGE_HELPERS: Record<string, string> = {
+  add: 'Add', subtract: 'Subtract', multiply: 'Multiply', average: 'Average', maximum: 'Maximum', minimum: 'Minimum',
+  concatenate: 'Concatenate', dot: 'Dot',
+};
+
+function setDataFormat(a: CallArgs, ip: Interpreter): Value {
+  const v = a.positional[0] ?? kw(a, 'data_format') ?? kw(a, 'dim_ordering');
+  if (v?.k === 'str') {
+    if (v.v === 'channels_first' || v.v === 'th') ip.session.opts.defaultDataFormat = 'channels_first';
+    else if (v.v === 'channels_last' || v.v === 'tf') ip.session.opts.defaultDataFormat = 'channels_last';
+  }
+  return NONE;
+}
+
+export function kerasFunction(name: string): NativeValue | undefined {
+  switch (name) {
+    case 'Input': return native('Input', (a, ip) => makeInput(ip, a));
+    case 'InputLayer': return native('InputLayer', (a, ip) => makeInputLayer(ip, a));
+    case 'Sequential': return native('Sequential', (a, ip) => makeSequential(ip, a));
+    case 'Model': case 'Functional': return native(name, (a, ip) => makeFunctional(ip, a));
+    case 'set_image_data_format': case 'set_image_dim_ordering': return native(name, setDataFormat);
+    case 'image_data_format': return native(name, (_a, ip) => str(ip.session.opts.defaultDataFormat));
+    case 'clear_session': return native(name, (_a, ip) => { ip.session.names.reset(); return NONE; });
+    case 'int_shape': return native(name, (a) => {
+      const t = a.positional[0];
+      if (t?.k !== 'tensor' || !t.t.shape) return unknown('the shape of this tensor is not known');
+      return tuple(t.t.shape.map((d) => (d === null ? NONE : int(d))));
+    });
+    case 'count_params': return native(name, () => unknown('count_params() is not followed'));
+  }
+  const merge = MERGE_HELPERS[name];
+  return merge ? native(name, mergeHelper(merge)) : undefined;
+}
+
+/** Calling a layer class: a new layer object. */
+export function constructLayer(ip: Interpreter, className: string, a: CallArgs): Value {
+  if (className === 'InputLayer') return makeInputLayer(ip, a);
+  const positional = a.positional.map((v) => toArg(v));
+  const keywords = a.keywords.map(([k, v]): [string, ReturnType<typeof toArg>] => [k, toArg(v)]);
+  const layer = ip.session.createLayer(className, positional, keywords, nodeRange(a.node));
+  if (a.incomplete && !layer.error) layer.unknownReason = `its arguments are not all known (${a.incomplete})`;
+  return { k: 'layer', layer };
+}
+
+export { opaque };

@@ -1,0 +1,199 @@
+// Layer, model and tensor objects at run time: calling them, their attributes and methods.
+import type { Node } from 'web-tree-sitter';
+import { nodeRange } from '../parse/ranges';
+import type { LayerObject, Tensor } from '../keras/graph';
+import type { ModelObject } from '../keras/models';
+import { mapGraph } from '../keras/functionalOrder';
+import { summarizeModel } from '../keras/summarize';
+import { sequentialOutputs } from '../keras/models';
+import type { Interpreter } from './interpreter';
+import { NONE, bool, int, list, native, opaque, str, tuple, unknown, truthy, type CallArgs, type Value } from './values';
+import { sequentialAddValue, shapeArg } from './kerasApi';
+
+const tensorValue = (t: Tensor): Value => ({ k: 'tensor', t });
+const shapeValue = (s: readonly (number | null)[]): Value => tuple(s.map((d) => (d === null ? NONE : int(d))));
+
+/** Tensor arguments of a call: the first argument (tensor or list), then further tensors (query, value, key…). */
+function callInputs(a: CallArgs): { tensors: Tensor[]; isList: boolean } | { reason: string } | { array: readonly number[] } {
+  const first = a.positional[0] ?? a.keywords.find(([k]) => k === 'inputs' || k === 'query' || k === 'x')?.[1];
+  if (!first) return { reason: 'called without inputs' };
+  if (first.k === 'ndarray') return { array: first.shape };
+  const tensors: Tensor[] = [];
+  let isList = false;
+  const take = (v: Value): string | undefined => {
+    if (v.k === 'tensor') { tensors.push(v.t); return undefined; }
+    if (v.k === 'unknown') return v.reason;
+    return `called on a ${v.k}, not a tensor`;
+  };
+  if (first.k === 'list' || first.k === 'tuple') {
+    isList = true;
+    for (const it of first.items) { const r = take(it); if (r) return { reason: r }; }
+  } else {
+    const r = take(first);
+    if (r) return { reason: r };
+  }
+  const extra = [...a.positional.slice(1), ...a.keywords.filter(([k]) => k === 'value' || k === 'key').map(([, v]) => v)];
+  for (const v of extra) if (v.k === 'tensor') tensors.push(v.t);
+  return { tensors, isList };
+}
+
+function outputsValue(outs: readonly Tensor[], multi: boolean): Value {
+  return multi || outs.length !== 1 ? list(outs.map(tensorValue)) : tensorValue(outs[0]);
+}
+
+export function callLayerValue(ip: Interpreter, layer: LayerObject, a: CallArgs): Value {
+  if (layer.model) return callModelValue(ip, layer.model, a);
+  const ins = callInputs(a);
+  if ('reason' in ins) return unknown(`the input of ${layer.name} is not known (${ins.reason})`);
+  if ('array' in ins) return unknown(`${layer.name} applied to an array runs eagerly; its result is not followed`);
+  const node = ip.session.callLayer(layer, ins.tensors, ins.isList, nodeRange(a.node));
+  return outputsValue(node.outputs, node.multiOutput);
+}
+
+export function callModelValue(ip: Interpreter, m: ModelObject, a: CallArgs): Value {
+  ip.touched.add(m);
+  const ins = callInputs(a);
+  if ('array' in ins) {
+    // Calling an unbuilt Sequential on data builds it for that shape (batch dimension included).
+    if (m.kind === 'sequential' && !m.built) ip.session.sequentialBuild(m, ins.array, nodeRange(a.node));
+    return opaque('an eager result');
+  }
+  if ('reason' in ins) return unknown(`the input of model ${m.name} is not known (${ins.reason})`);
+  const node = ip.session.callModel(m, ins.tensors, ins.isList, nodeRange(a.node));
+  return outputsValue(node.outputs, node.multiOutput);
+}
+
+function layersOf(ip: Interpreter, m: ModelObject): Value {
+  const layers = m.kind === 'sequential' ? m.layers : mapGraph(m.inputs, m.outputs).layers;
+  return list(layers.map((l): Value => (l.model ? { k: 'model', m: l.model } : { k: 'layer', layer: l })));
+}
+
+export function modelAttribute(ip: Interpreter, m: ModelObject, name: string, node: Node): Value {
+  const method = (f: (a: CallArgs) => Value) => native(`${m.name}.${name}`, f);
+  switch (name) {
+    case 'add':
+      if (m.kind !== 'sequential') return unknown('add() on a functional model');
+      return method((a) => {
+        const item = a.positional[0] ?? a.keywords.find(([k]) => k === 'layer')?.[1] ?? NONE;
+        sequentialAddValue(ip, m, item, a);
+        ip.session.sequentialMaybeRebuild(m);
+        return NONE;
+      });
+    case 'build':
+      return method((a) => {
+        ip.touched.add(m);
+        const v = a.positional[0] ?? a.keywords.find(([k]) => k === 'input_shape')?.[1];
+        const shape = shapeArg(v);
+        if (m.kind === 'sequential') {
+          if (shape) ip.session.sequentialBuild(m, shape, nodeRange(a.node));
+          else m.tainted ??= `it is built with a shape that is not known${v?.k === 'unknown' ? ` (${v.reason})` : ''}`;
+        }
+        return NONE;
+      });
+    case 'pop':
+      return method(() => {
+        if (m.kind !== 'sequential') return unknown('pop() on a functional model');
+        ip.touched.add(m);
+        const last = m.layers.pop();
+        if (last) m.outputs.delete(last);
+        return last ? { k: 'layer', layer: last } : NONE;
+      });
+    case 'layers': return layersOf(ip, m);
+    case 'name': return str(m.name);
+    case 'trainable': return bool(m.trainable);
+    case 'inputs': case 'input': {
+      const t = m.kind === 'sequential' ? (m.input ? [m.input] : null) : m.inputs;
+      if (!t) return unknown(`model ${m.name} has no input yet`);
+      return name === 'inputs' || t.length !== 1 ? list(t.map(tensorValue)) : tensorValue(t[0]);
+    }
+    case 'outputs': case 'output': {
+      const t = m.kind === 'sequential' ? sequentialOutputs(m) : m.outputs;
+      if (!t) return unknown(`model ${m.name} has no output yet`);
+      return name === 'outputs' || t.length !== 1 ? list(t.map(tensorValue)) : tensorValue(t[0]);
+    }
+    case 'input_shape': case 'output_shape': {
+      const t = name === 'input_shape' ? (m.kind === 'sequential' ? m.input : m.inputs[0]) : (m.kind === 'sequential' ? sequentialOutputs(m)?.[0] : m.outputs[0]);
+      return t?.shape ? shapeValue(t.shape) : unknown(`${name} of model ${m.name} is not known`);
+    }
+    case 'get_layer':
+      return method((a) => {
+        const key = a.keywords.find(([k]) => k === 'name')?.[1] ?? a.positional[0];
+        const idx = a.keywords.find(([k]) => k === 'index')?.[1];
+        const layers = layersOf(ip, m);
+        if (layers.k !== 'list') return unknown('layers not known');
+        if (idx?.k === 'int') return layers.items[idx.v] ?? unknown('no layer at that index');
+        if (key?.k === 'str') {
+          return layers.items.find((v) => (v.k === 'layer' ? v.layer.name : v.k === 'model' ? v.m.name : '') === key.v)
+            ?? unknown(`no layer named ${key.v}`);
+        }
+        return unknown('get_layer() with arguments that are not known');
+      });
+    case 'count_params':
+      return method(() => {
+        const s = summarizeModel(m);
+        return s.totalParams === null ? unknown('the parameter count is not known') : int(s.totalParams);
+      });
+    default:
+      void node;
+      return native(`${m.name}.${name}`, () => opaque(`${m.name}.${name}()`));
+  }
+}
+
+export function setModelAttribute(ip: Interpreter, m: ModelObject, name: string, value: Value, node: Node): void {
+  if (name === 'trainable') {
+    const t = truthy(value);
+    if (t === undefined) {
+      m.tainted ??= 'its trainable flag is not known';
+      ip.report(node, 'info', 'keras-lens cannot tell whether this model is trainable; its trainable split is shown as ?');
+      return;
+    }
+    m.trainable = t;
+    if (m.asLayer) m.asLayer.trainable = t;
+  } else if (name === 'name' && value.k === 'str') {
+    m.name = value.v;
+  }
+}
+
+export function layerAttribute(ip: Interpreter, l: LayerObject, name: string, node: Node): Value {
+  void ip; void node;
+  const last = l.nodes[l.nodes.length - 1];
+  switch (name) {
+    case 'name': return str(l.name);
+    case 'trainable': return bool(l.trainable);
+    case 'output': return last ? outputsValue(last.outputs, last.multiOutput) : unknown(`layer ${l.name} has not been called`);
+    case 'input': return last ? (last.inputs.length === 1 ? tensorValue(last.inputs[0]) : list(last.inputs.map(tensorValue))) : unknown(`layer ${l.name} has not been called`);
+    case 'output_shape': return last?.outputs[0]?.shape ? shapeValue(last.outputs[0].shape) : unknown(`the output shape of ${l.name} is not known`);
+    case 'input_shape': return last?.inputs[0]?.shape ? shapeValue(last.inputs[0].shape) : unknown(`the input shape of ${l.name} is not known`);
+    default: return native(`${l.name}.${name}`, () => opaque(`${l.name}.${name}()`));
+  }
+}
+
+export function setLayerAttribute(ip: Interpreter, l: LayerObject, name: string, value: Value, node: Node): void {
+  if (name === 'trainable') {
+    const t = truthy(value);
+    if (t === undefined) {
+      l.unknownReason = 'its trainable flag is not known';
+      ip.report(node, 'info', 'keras-lens cannot tell whether this layer is trainable; its trainable split is shown as ?');
+      return;
+    }
+    l.trainable = t;
+  } else if (name === 'name' && value.k === 'str') {
+    l.name = value.v;
+  }
+}
+
+export function tensorAttribute(ip: Interpreter, t: Tensor, name: string): Value {
+  void ip;
+  switch (name) {
+    case 'shape': return t.shape ? shapeValue(t.shape) : unknown(t.unknownReason ?? 'the shape of this tensor is not known');
+    case 'ndim': return t.shape ? int(t.shape.length) : unknown('the rank of this tensor is not known');
+    case 'get_shape': return native('get_shape', () => (t.shape ? shapeValue(t.shape) : unknown('the shape of this tensor is not known')));
+    case 'dtype': return opaque('dtype');
+    default: return unknown(`tensor.${name} is not followed`);
+  }
+}
+
+export function tensorSubscript(ip: Interpreter, t: Tensor, key: Value, node: Node): Value {
+  void ip; void t; void key; void node;
+  return unknown('slicing a symbolic tensor is not followed yet');
+}

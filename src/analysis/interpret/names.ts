@@ -1,0 +1,25 @@
+// Name lookup: local and enclosing scopes, module globals, builtins, star imports, then Keras's own names.
+import type { Node } from 'web-tree-sitter';
+import type { Interpreter } from './interpreter';
+import type { Scope } from './scope';
+import { unknown, type Value } from './values';
+import { BUILTINS } from './builtins';
+import { getAttribute } from './attributes';
+import { kerasGlobalFallback } from './kerasNames';
+
+export function lookupName(ip: Interpreter, node: Node, scope: Scope): Value {
+  const name = node.text;
+  const v = scope.lookup(name);
+  if (v !== undefined) return v;
+  const b = BUILTINS.get(name);
+  if (b) return b;
+  for (const m of ip.starModules) {
+    const a = getAttribute(ip, m, name, node);
+    if (a.k !== 'unknown') return a;
+  }
+  // Snippets often omit imports: a Keras name used bare still resolves.
+  const k = kerasGlobalFallback(name);
+  if (k) return k;
+  ip.reportName(node, name);
+  return unknown(`\`${name}\` is not defined`);
+}

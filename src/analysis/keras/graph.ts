@@ -1,0 +1,57 @@
+// The model graph the interpreter records: layer objects, their calls (nodes) and symbolic tensors.
+import type { ArgReader, ArgValue } from './args';
+import type { LayerBuild, LayerDef } from './layerDef';
+import type { Shape } from './shape';
+import type { Range } from '../summary/types';
+import type { ModelObject } from './models';
+
+/** A symbolic tensor: the output of a node. */
+export interface Tensor {
+  readonly id: number;
+  /** null when keras-lens does not know the shape. */
+  readonly shape: Shape | null;
+  readonly node: LayerNode;
+  /** Position among the node's flattened outputs. */
+  readonly index: number;
+  readonly unknownReason?: string;
+}
+
+/** One call of a layer on tensors (Keras's Node). */
+export interface LayerNode {
+  readonly layer: LayerObject;
+  readonly inputs: readonly Tensor[];
+  readonly inputIsList: boolean;
+  outputs: Tensor[];
+  /** Which call of the layer this is (0 = first). */
+  readonly index: number;
+  readonly site: Range;
+  readonly build: LayerBuild | null;
+  readonly multiOutput: boolean;
+}
+
+/** A layer object: created once by a constructor call, possibly called several times. */
+export interface LayerObject {
+  readonly id: number;
+  /** Keras 3 class name; for an unknown class, the name as written. */
+  readonly className: string;
+  readonly def: LayerDef | undefined;
+  name: string;
+  readonly args: ArgReader;
+  readonly base: ReadonlyMap<string, ArgValue>;
+  /** Where the constructor was called. */
+  readonly site: Range;
+  trainable: boolean;
+  readonly nodes: LayerNode[];
+  /** Weights fixed by the first successful build (shared layers reuse them). */
+  weights: LayerBuild['weights'] | null;
+  /** The first successful build (formula, notes). */
+  firstBuild: LayerBuild | null;
+  /** Why the figures are unknown, if they are. */
+  unknownReason?: string;
+  /** Keras would raise for this layer. */
+  error?: string;
+  /** A nested model used as a layer. */
+  readonly model?: ModelObject;
+  /** InputLayer's batch shape. */
+  readonly inputShape?: Shape | null;
+}

@@ -1,0 +1,58 @@
+// Models as the interpreter builds them: Sequential (a list of layers) and functional (a graph of tensors).
+import type { LayerObject, Tensor } from './graph';
+import type { Shape } from './shape';
+import type { Range } from '../summary/types';
+
+interface ModelBase {
+  readonly id: number;
+  name: string;
+  readonly site: Range;
+  /** The module-level variable first bound to the model. */
+  variable: string;
+  /** Set when something the model depends on could not be followed (budget, unknown branch). */
+  tainted?: string;
+  /** The layer object representing this model when it is nested in another model. */
+  asLayer?: LayerObject;
+  trainable: boolean;
+  /** Internal models (a Sequential's own functional graph) are not reported. */
+  readonly internal: boolean;
+}
+
+export interface SequentialModel extends ModelBase {
+  readonly kind: 'sequential';
+  /** Layers in order, without the InputLayer (as model.layers). */
+  readonly layers: LayerObject[];
+  /** The InputLayer, once an input shape is known. */
+  inputLayer: LayerObject | null;
+  /** The input tensor the chain starts from. */
+  input: Tensor | null;
+  /** The output tensors of each layer in this model's chain. */
+  readonly outputs: Map<LayerObject, readonly Tensor[]>;
+  /** Set once an input shape is known and at least one layer follows it. */
+  built: boolean;
+  /** Why the chain stopped (a layer whose output is unknown, or an error). */
+  chainBroken?: string;
+}
+
+export interface FunctionalModel extends ModelBase {
+  readonly kind: 'functional';
+  readonly inputs: readonly Tensor[];
+  readonly outputs: readonly Tensor[];
+  /** How inputs / outputs were given (list, dict, single): decides what a call returns. */
+  readonly outputStructure: 'single' | 'list';
+}
+
+export type ModelObject = SequentialModel | FunctionalModel;
+
+/** The output shape of a Sequential: its last layer's output, or its input if it has no layers. */
+export function sequentialOutputs(m: SequentialModel): readonly Tensor[] | null {
+  if (!m.built || !m.input) return null;
+  const last = m.layers[m.layers.length - 1];
+  if (!last) return [m.input];
+  return m.outputs.get(last) ?? null;
+}
+
+export function modelOutputShapes(m: ModelObject): (Shape | null)[] | null {
+  const outs = m.kind === 'sequential' ? sequentialOutputs(m) : m.outputs;
+  return outs ? outs.map((t) => t.shape) : null;
+}

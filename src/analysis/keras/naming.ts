@@ -1,0 +1,34 @@
+// Keras's automatic names: snake_case of the class, numbered per name in creation order.
+import type { KerasVersion } from './layerDef';
+
+/** keras/src/utils/naming.py to_snake_case (Keras 2's variant treats digits as lowercase). */
+export function snakeCase(className: string, version: KerasVersion): string {
+  if (version === 1) return className.toLowerCase();
+  const lower = version === 2 ? 'a-z0-9' : 'a-z';
+  let s = className.replace(/\W+/g, '');
+  s = s.replace(/(.)([A-Z][a-z]+)/g, '$1_$2');
+  s = s.replace(new RegExp(`([${lower}])([A-Z])`, 'g'), '$1_$2');
+  return s.toLowerCase();
+}
+
+export class NameCounter {
+  private readonly used = new Map<string, number>();
+
+  constructor(private readonly version: KerasVersion) {}
+
+  /** The next automatic name for a base (`dense`, `dense_1`… in Keras 3; `dense_1`, `dense_2`… in Keras 1/2). */
+  next(base: string): string {
+    const n = this.used.get(base) ?? 0;
+    this.used.set(base, n + 1);
+    if (this.version === 3) return n === 0 ? base : `${base}_${n}`;
+    return `${base}_${n + 1}`;
+  }
+
+  forClass(className: string): string {
+    return this.next(snakeCase(className, this.version));
+  }
+
+  reset(): void {
+    this.used.clear();
+  }
+}

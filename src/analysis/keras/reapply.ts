@@ -1,0 +1,53 @@
+// A model called on new inputs: its output shapes for those input shapes, without recording nodes.
+import type { LayerObject, Tensor } from './graph';
+import { runLayerRule } from './layerCall';
+import type { ModelObject } from './models';
+import { modelOutputShapes } from './models';
+import type { Shape } from './shape';
+import { shapesEqual } from './shape';
+import type { KerasSession } from './session';
+
+const MAX_DEPTH = 32;
+
+/** Output shapes of `m` applied to inputs of these shapes; null if they cannot be worked out. */
+export function reapplyModel(session: KerasSession, m: ModelObject, inputShapes: readonly (Shape | null)[], depth = 0): (Shape | null)[] | null {
+  if (depth > MAX_DEPTH) return null;
+  const original = m.kind === 'sequential' ? (m.input ? [m.input.shape] : []) : m.inputs.map((t) => t.shape);
+  const same = original.length === inputShapes.length && original.every((s, i) => {
+    const t = inputShapes[i];
+    return s !== null && t !== null && shapesEqual(s, t);
+  });
+  if (same) return modelOutputShapes(m);
+  if (m.kind === 'sequential') {
+    let cur: (Shape | null)[] = [inputShapes[0] ?? null];
+    for (const layer of m.layers) {
+      const next = applyLayer(session, layer, cur, false, depth);
+      if (!next) return null;
+      cur = next;
+    }
+    return cur;
+  }
+  const memo = new Map<number, Shape | null>();
+  m.inputs.forEach((t, i) => memo.set(t.id, inputShapes[i] ?? null));
+  const evalTensor = (t: Tensor): Shape | null => {
+    if (memo.has(t.id)) return memo.get(t.id) ?? null;
+    const node = t.node;
+    if (node.inputs.length === 0) return t.shape;
+    const ins = node.inputs.map(evalTensor);
+    const outs = applyLayer(session, node.layer, ins, node.inputIsList, depth);
+    const out = outs ? outs[t.index] ?? null : null;
+    memo.set(t.id, out);
+    return out;
+  };
+  return m.outputs.map(evalTensor);
+}
+
+function applyLayer(session: KerasSession, layer: LayerObject, inputs: (Shape | null)[], isList: boolean, depth: number): (Shape | null)[] | null {
+  if (layer.model) return reapplyModel(session, layer.model, inputs, depth + 1);
+  if (!layer.def || layer.error) return null;
+  try {
+    return [...runLayerRule(layer.className, layer.args, inputs, isList, session.opts).outputs];
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,309 @@
+// One file's Keras world: layer and model creation, layer calls, automatic names, diagnostics.
+import { ArgReader, type ArgValue } from './args';
+import { bindLayerArgs } from './binding';
+import { findLayer } from './catalogue';
+import { KerasError, UnknownFigure } from './errors';
+import type { LayerNode, LayerObject, Tensor } from './graph';
+import type { DataFormat, KerasVersion, LayerBuild } from './layerDef';
+import { runLayerRule } from './layerCall';
+import { NameCounter } from './naming';
+import type { FunctionalModel, ModelObject, SequentialModel } from './models';
+import type { Shape } from './shape';
+import type { Range, Severity } from '../summary/types';
+import { reapplyModel } from './reapply';
+
+export type Reporter = (range: Range, severity: Severity, message: string) => void;
+
+export interface SessionOptions {
+  readonly version: KerasVersion;
+  defaultDataFormat: DataFormat;
+  /** The version was guessed (`auto`): say so where the guess changes a figure. */
+  readonly autoVersion?: boolean;
+}
+
+export class KerasSession {
+  readonly names: NameCounter;
+  readonly models: ModelObject[] = [];
+  private nextId = 1;
+
+  constructor(readonly opts: SessionOptions, readonly report: Reporter) {
+    this.names = new NameCounter(opts.version);
+  }
+
+  id(): number {
+    return this.nextId++;
+  }
+
+  // ---------------------------------------------------------------- layers
+
+  createLayer(className: string, positional: readonly ArgValue[], keywords: readonly (readonly [string, ArgValue])[], site: Range): LayerObject {
+    const def = findLayer(className);
+    if (!def) {
+      const kw = new Map(keywords);
+      const given = kw.get('name');
+      const layer: LayerObject = {
+        id: this.id(), className, def: undefined, site, trainable: true, nodes: [], weights: null, firstBuild: null,
+        name: given?.t === 'str' ? given.v : this.names.forClass(className),
+        args: new ArgReader(className, kw), base: kw,
+        unknownReason: `keras-lens does not know the layer class \`${className}\``,
+      };
+      this.report(site, 'info', `Unknown layer \`${className}\`: its parameter count and output shape are shown as ?`);
+      return layer;
+    }
+    const bound = bindLayerArgs(def, positional, keywords, this.opts.version);
+    const args = new ArgReader(def.className, bound.args);
+    const given = bound.base.get('name');
+    const trainable = bound.base.get('trainable');
+    const layer: LayerObject = {
+      id: this.id(), className: def.className, def, site, nodes: [], weights: null, firstBuild: null,
+      trainable: trainable?.t === 'bool' ? trainable.v : true,
+      name: given?.t === 'str' ? given.v : this.names.forClass(def.className),
+      args, base: bound.base,
+    };
+    for (const e of bound.errors) this.fail(layer, site, e.message);
+    try {
+      def.validate?.(args, this.opts.version);
+    } catch (e) {
+      if (e instanceof KerasError) this.fail(layer, site, e.message);
+      else if (e instanceof UnknownFigure) layer.unknownReason = e.reason;
+      else throw e;
+    }
+    return layer;
+  }
+
+  private fail(layer: LayerObject, site: Range, message: string): void {
+    if (!layer.error) layer.error = message;
+    this.report(site, 'error', message);
+  }
+
+  /** keras.Input(...): an InputLayer and its output tensor. */
+  createInput(batchShape: Shape | null, name: string | null, site: Range, unknownReason?: string): Tensor {
+    const layer = this.createInputLayer(batchShape, name, site, unknownReason);
+    return layer.nodes[0].outputs[0];
+  }
+
+  createInputLayer(batchShape: Shape | null, name: string | null, site: Range, unknownReason?: string): LayerObject {
+    const base = this.opts.version === 3 ? 'input_layer' : 'input';
+    const layer: LayerObject = {
+      id: this.id(), className: 'InputLayer', def: undefined, site, trainable: true, nodes: [], weights: [], firstBuild: null,
+      name: name ?? this.names.next(base), args: new ArgReader('InputLayer', new Map()), base: new Map(),
+      inputShape: batchShape, unknownReason: batchShape ? undefined : unknownReason ?? 'the input shape is not known',
+    };
+    const node: LayerNode = { layer, inputs: [], inputIsList: false, outputs: [], index: 0, site, build: null, multiOutput: false };
+    node.outputs.push({ id: this.id(), shape: batchShape, node, index: 0, unknownReason: layer.unknownReason });
+    layer.nodes.push(node);
+    return layer;
+  }
+
+  /** Calls a layer on tensors, recording a node. Returns the node (its outputs are the result). */
+  callLayer(layer: LayerObject, inputs: readonly Tensor[], inputIsList: boolean, site: Range): LayerNode {
+    if (layer.model) return this.callModel(layer.model, inputs, inputIsList, site);
+    let build: LayerBuild | null = null;
+    let reason: string | undefined = layer.unknownReason;
+    if (layer.def && !layer.error) {
+      try {
+        build = runLayerRule(layer.className, layer.args, inputs.map((t) => t.shape), inputIsList, this.opts);
+      } catch (e) {
+        if (e instanceof KerasError) {
+          this.fail(layer, site, e.message);
+        } else if (e instanceof UnknownFigure) {
+          reason = inputs.find((t) => t.shape === null)?.unknownReason ?? e.reason;
+        } else {
+          throw e;
+        }
+      }
+    }
+    if (build) {
+      if (layer.weights === null) {
+        layer.weights = build.weights;
+        layer.firstBuild = build;
+        layer.unknownReason = undefined;
+      } else if (!sameWeights(layer.weights, build.weights)) {
+        this.fail(layer, site, `Layer "${layer.name}" is called on an input incompatible with the weights it was built with`);
+      }
+    } else if (layer.weights === null && !layer.unknownReason) {
+      layer.unknownReason = layer.error ? undefined : reason;
+    }
+    const node: LayerNode = {
+      layer, inputs, inputIsList, outputs: [], index: layer.nodes.length, site, build,
+      multiOutput: build?.multiOutput ?? false,
+    };
+    const shapes: (Shape | null)[] = build ? [...build.outputs] : [null];
+    const why = build ? undefined : layer.error ? `${layer.name}: Keras raises an error here` : reason ?? 'unknown';
+    node.outputs = shapes.map((shape, index) => ({ id: this.id(), shape, node, index, unknownReason: why }));
+    layer.nodes.push(node);
+    return node;
+  }
+
+  // ---------------------------------------------------------------- models
+
+  newSequential(name: string | null, site: Range): SequentialModel {
+    const m: SequentialModel = {
+      kind: 'sequential', id: this.id(), name: name ?? this.names.next('sequential'), site, variable: '', layers: [],
+      inputLayer: null, input: null, outputs: new Map(), built: false, trainable: true, internal: false,
+    };
+    this.models.push(m);
+    return m;
+  }
+
+  newFunctional(inputs: readonly Tensor[], outputs: readonly Tensor[], structure: 'single' | 'list', name: string | null, site: Range): FunctionalModel {
+    const m: FunctionalModel = {
+      kind: 'functional', id: this.id(), name: name ?? this.names.next(this.opts.version === 3 ? 'functional' : 'model'),
+      site, variable: '', inputs, outputs, outputStructure: structure, trainable: true, internal: false,
+    };
+    this.models.push(m);
+    return m;
+  }
+
+  /** The layer object standing for a model nested in another model. */
+  modelLayer(m: ModelObject): LayerObject {
+    if (!m.asLayer) {
+      m.asLayer = {
+        id: this.id(), className: m.kind === 'sequential' ? 'Sequential' : 'Functional', def: undefined, site: m.site,
+        name: m.name, trainable: m.trainable, nodes: [], weights: null, firstBuild: null,
+        args: new ArgReader(m.name, new Map()), base: new Map(), model: m,
+      };
+    }
+    return m.asLayer;
+  }
+
+  /** Calls a model on tensors: builds an unbuilt Sequential, then works out the outputs for these inputs. */
+  callModel(m: ModelObject, inputs: readonly Tensor[], inputIsList: boolean, site: Range): LayerNode {
+    const layer = this.modelLayer(m);
+    if (m.kind === 'sequential' && !m.built && inputs.length === 1) this.sequentialBuild(m, inputs[0].shape, site);
+    const shapes = reapplyModel(this, m, inputs.map((t) => t.shape));
+    const node: LayerNode = {
+      layer, inputs, inputIsList, outputs: [], index: layer.nodes.length, site, build: null,
+      multiOutput: m.kind === 'functional' && m.outputStructure === 'list',
+    };
+    const list = shapes ?? [null];
+    node.outputs = list.map((shape, index) => ({ id: this.id(), shape, node, index, unknownReason: shape ? undefined : `the output of model "${m.name}" is not known` }));
+    layer.nodes.push(node);
+    return node;
+  }
+
+  // ---------------------------------------------------------------- Sequential
+
+  /** Sequential.add without Keras's rebuild step (see sequentialMaybeRebuild): an Input tensor, an InputLayer, a layer or a model. */
+  sequentialAdd(m: SequentialModel, item: LayerObject | Tensor, site: Range): void {
+    if ('node' in item) {
+      const origin = item.node.layer;
+      if (origin.className !== 'InputLayer') {
+        this.report(site, 'error', `Only layers can be added to a Sequential model; received a tensor (the output of "${origin.name}")`);
+        return;
+      }
+      item = origin;
+    }
+    const layer = item;
+    if (layer.className === 'InputLayer') {
+      if (m.inputLayer) {
+        this.report(site, 'error', `Sequential model '${m.name}' has already been configured to use an input shape. You cannot add a different Input layer to it.`);
+        return;
+      }
+      m.inputLayer = layer;
+      m.input = layer.nodes[0].outputs[0];
+      this.extendChain(m);
+      return;
+    }
+    if (m.layers.some((l) => l.name === layer.name) || m.inputLayer?.name === layer.name) {
+      this.report(site, 'error', `All layers added to a Sequential model should have unique names. Name "${layer.name}" is already the name of a layer in this model.`);
+    }
+    if (m.layers.length === 0 && !m.inputLayer) {
+      const shape = this.declaredInputShape(layer);
+      if (shape !== undefined) {
+        m.inputLayer = this.createInputLayer(shape, null, layer.site);
+        m.input = m.inputLayer.nodes[0].outputs[0];
+      } else if (layer.model) {
+        // A built model as first layer gives its input shape (Sequential._maybe_rebuild).
+        const inner = layer.model;
+        const t = inner.kind === 'sequential' ? inner.input : inner.inputs[0];
+        if (t && (inner.kind === 'functional' || inner.built)) {
+          m.inputLayer = this.createInputLayer(t.shape, null, site);
+          m.input = m.inputLayer.nodes[0].outputs[0];
+        }
+      }
+    }
+    m.layers.push(layer);
+    this.extendChain(m);
+  }
+
+  /** Keras 3 rebuilds a Sequential after each add() once it has an input and a layer, consuming a `functional` name. */
+  sequentialMaybeRebuild(m: SequentialModel): void {
+    if (this.opts.version === 3 && m.input && m.layers.length > 0) this.names.next('functional');
+  }
+
+  /** The batch input shape a first layer declares with input_shape= / input_dim= / batch_input_shape= (undefined if none). */
+  declaredInputShape(layer: LayerObject): Shape | null | undefined {
+    const b = layer.base;
+    const dims = (v: ArgValue | undefined): Shape | null | undefined => {
+      if (!v || v.t === 'none') return undefined;
+      if (v.t === 'int') return [v.v];
+      if (v.t !== 'seq') return null;
+      const out: (number | null)[] = [];
+      for (const it of v.items) {
+        if (it.t === 'int') out.push(it.v);
+        else if (it.t === 'none') out.push(null);
+        else return null;
+      }
+      return out;
+    };
+    const batchSize = b.get('batch_size');
+    const batch = batchSize?.t === 'int' ? batchSize.v : null;
+    const bis = dims(b.get('batch_input_shape'));
+    if (bis !== undefined) return bis;
+    const is = dims(b.get('input_shape'));
+    if (is !== undefined) return is === null ? null : [batch, ...is];
+    const dim = b.get('input_dim');
+    const len = b.get('input_length');
+    if (dim && dim.t !== 'none') {
+      if (dim.t !== 'int') return null;
+      if (len && len.t !== 'none' && this.opts.version < 3) return [batch, len.t === 'int' ? len.v : null, dim.v];
+      return [batch, dim.v];
+    }
+    // Keras 1/2 Embedding always declares its input: (input_length,) or (None,).
+    if (this.opts.version < 3 && layer.className === 'Embedding') {
+      return [batch, len?.t === 'int' ? len.v : null];
+    }
+    return undefined;
+  }
+
+  /** model.build(shape), or the first call of an unbuilt Sequential. */
+  sequentialBuild(m: SequentialModel, batchShape: Shape | null, site: Range): void {
+    if (m.layers.length === 0) {
+      this.report(site, 'error', `Sequential model ${m.name} cannot be built because it has no layers. Call \`model.add(layer)\`.`);
+      return;
+    }
+    if (m.inputLayer) {
+      const have = m.inputLayer.inputShape;
+      if (have && batchShape && JSON.stringify(have) !== JSON.stringify(batchShape)) {
+        this.report(site, 'error', `Sequential model '${m.name}' was built with input shape ${JSON.stringify(have)}, which differs from ${JSON.stringify(batchShape)}`);
+      }
+      return;
+    }
+    m.inputLayer = this.createInputLayer(batchShape, null, site);
+    m.input = m.inputLayer.nodes[0].outputs[0];
+    this.extendChain(m);
+    if (this.opts.version === 3) this.names.next('functional');
+  }
+
+  /** Calls every layer not yet in the chain on the previous output (the chain grows with each add()). */
+  private extendChain(m: SequentialModel): void {
+    if (!m.input || m.layers.length === 0) return;
+    m.built = true;
+    for (let i = 0; i < m.layers.length; i++) {
+      const layer = m.layers[i];
+      if (m.outputs.has(layer)) continue;
+      const prev = i === 0 ? [m.input] : m.outputs.get(m.layers[i - 1]);
+      if (!prev) return;
+      if (prev.length !== 1) {
+        this.report(layer.site, 'error', `Layer "${layer.name}" follows a layer with ${prev.length} outputs in Sequential model "${m.name}"; only the last layer of a Sequential model may have several outputs`);
+      }
+      const node = this.callLayer(layer, [prev[0]], false, layer.site);
+      m.outputs.set(layer, node.outputs);
+    }
+  }
+}
+
+function sameWeights(a: LayerBuild['weights'], b: LayerBuild['weights']): boolean {
+  return a.length === b.length && a.every((w, i) => w.shape.length === b[i].shape.length && w.shape.every((d, j) => d === b[i].shape[j]));
+}

@@ -1,0 +1,40 @@
+// `auto` Keras version: Keras 3 unless the code uses spellings only Keras 1/2 accepted.
+import type { Node } from 'web-tree-sitter';
+import type { KerasVersion } from './keras/layerDef';
+
+/** Keyword arguments that exist only in Keras 1 (and Keras 2's legacy support). */
+const LEGACY_KWARGS = new Set([
+  'output_dim', 'nb_filter', 'nb_row', 'nb_col', 'border_mode', 'subsample', 'subsample_length', 'init', 'inner_init',
+  'W_regularizer', 'b_regularizer', 'U_regularizer', 'W_constraint', 'b_constraint', 'U_constraint', 'dim_ordering',
+  'filter_length', 'pool_length', 'inner_activation', 'dropout_W', 'dropout_U', 'forget_bias_init', 'consume_less',
+  'beta_init', 'gamma_init', 'atrous_rate', 'batch_input_shape', 'kernel_dim1',
+]);
+/** Keras 1 module paths that Keras 3 no longer has. */
+const LEGACY_MODULE = /^keras\.(layers\.(core|convolutional|recurrent|pooling|normalization|embeddings|wrappers|advanced_activations|noise|local|merge)|legacy)\b/;
+const KERAS1_ONLY = new Set(['Merge', 'merge', 'TimeDistributedDense', 'MaxoutDense', 'Highway']);
+
+export interface VersionGuess {
+  readonly version: KerasVersion;
+  /** The spelling that decided it, with its node. */
+  readonly evidence?: { readonly text: string; readonly node: Node };
+}
+
+export function detectVersion(root: Node): VersionGuess {
+  let found: VersionGuess | undefined;
+  let k1: VersionGuess | undefined;
+  const visit = (n: Node): void => {
+    if (found && k1) return;
+    if (n.type === 'keyword_argument') {
+      const name = n.childForFieldName('name')?.text;
+      if (name && LEGACY_KWARGS.has(name)) found ??= { version: 2, evidence: { text: `${name}=`, node: n } };
+    } else if (n.type === 'import_from_statement') {
+      const mod = n.childForFieldName('module_name')?.text ?? '';
+      if (LEGACY_MODULE.test(mod)) found ??= { version: 2, evidence: { text: `from ${mod} import`, node: n } };
+    } else if (n.type === 'identifier' && KERAS1_ONLY.has(n.text) && n.parent?.type === 'call') {
+      k1 ??= { version: 1, evidence: { text: n.text, node: n } };
+    }
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  visit(root);
+  return k1 ?? found ?? { version: 3 };
+}
