@@ -8,6 +8,8 @@ import { CONVOLUTION_LAYERS } from './layers/convolution';
 import { POOLING_LAYERS } from './layers/pooling';
 import { NORMALIZATION_LAYERS } from './layers/normalization';
 import { RECURRENT_LAYERS } from './layers/recurrent';
+import { MERGING_LAYERS } from './layers/merging';
+import { PREPROCESSING_LAYERS } from './layers/preprocessing';
 
 const byName = new Map<string, LayerDef>();
 
@@ -25,6 +27,8 @@ registerLayers(CONVOLUTION_LAYERS);
 registerLayers(POOLING_LAYERS);
 registerLayers(NORMALIZATION_LAYERS);
 registerLayers(RECURRENT_LAYERS);
+registerLayers(MERGING_LAYERS);
+registerLayers(PREPROCESSING_LAYERS);
 
 export function findLayer(name: string): LayerDef | undefined {
   return byName.get(name);

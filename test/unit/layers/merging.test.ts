@@ -1,0 +1,59 @@
+// Merge layers. Figures worked by hand from keras-layers.md §1.4 and §3.8 (✔ rows).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { KerasError } from '../../../src/analysis/keras/errors';
+import { findLayer } from '../../../src/analysis/keras/catalogue';
+import type { Shape } from '../../../src/analysis/keras/shape';
+import { run } from './harness';
+
+const merge = (cls: string, shapes: Shape[], kw: Record<string, number | [number, number]> = {}, version: 1 | 2 | 3 = 3) =>
+  run(cls, [], kw, shapes, { list: true, version });
+
+test('Add of equal shapes (§6b fixture 3) and broadcasting: (4,16)+(16) → (4,16); (4,1)+(1,16) → (4,16); None wins', () => {
+  assert.equal(findLayer('Add')?.takesList, true);
+  assert.deepEqual(merge('Add', [[null, 8, 8, 16], [null, 8, 8, 16]]).shape, [null, 8, 8, 16]);
+  assert.deepEqual(merge('Add', [[null, 4, 16], [null, 16]]).shape, [null, 4, 16]);
+  assert.deepEqual(merge('Multiply', [[null, 4, 1], [null, 1, 16]]).shape, [null, 4, 16]);
+  assert.deepEqual(merge('Maximum', [[null, null], [null, 8]]).shape, [null, null]);
+  assert.equal(merge('Average', [[null, 3], [null, 3], [null, 3]]).total, 0);
+});
+
+test('Elementwise errors: incompatible dims, different batch sizes, bare tensor, Subtract arity', () => {
+  assert.throws(() => merge('Add', [[null, 5], [null, 6]]), /Inputs have incompatible shapes/);
+  assert.throws(() => merge('Minimum', [[2, 5], [3, 5]]), /different batch sizes/);
+  assert.throws(() => run('Add', [], {}, [null, 5]), /list of inputs/);
+  assert.throws(() => merge('Subtract', [[null, 5], [null, 5], [null, 5]]), /exactly 2 inputs/);
+});
+
+test('Keras 3 accepts a single input; Keras 2 needs two; Keras 1 needs identical shapes', () => {
+  assert.deepEqual(merge('Add', [[null, 5]]).shape, [null, 5]);
+  assert.throws(() => merge('Add', [[null, 5]], {}, 2), /at least 2 inputs/);
+  assert.throws(() => merge('Add', [[null, 4, 16], [null, 16]], {}, 1), KerasError);
+});
+
+test('Concatenate: axis -1 sums 3 + 5 = 8; axis 1; None on the axis → None; None elsewhere is a wildcard', () => {
+  assert.deepEqual(merge('Concatenate', [[null, 4, 3], [null, 4, 5]]).shape, [null, 4, 8]);
+  assert.deepEqual(merge('Concatenate', [[null, 4, 3], [null, 6, 3]], { axis: 1 }).shape, [null, 10, 3]);
+  assert.deepEqual(merge('Concatenate', [[null, 4, null], [null, 4, 5]]).shape, [null, 4, null]);
+  // the first input's None dims are kept even when another input knows them
+  assert.deepEqual(merge('Concatenate', [[null, null, 3], [null, 4, 5]]).shape, [null, null, 8]);
+});
+
+test('Concatenate errors: mismatched non-axis dims, different ranks; Keras 1 strict about None', () => {
+  assert.throws(() => merge('Concatenate', [[null, 4, 3], [null, 5, 3]]), /matching shapes except for the concatenation axis/);
+  assert.throws(() => merge('Concatenate', [[null, 4, 3], [null, 3]]), /matching shapes/);
+  assert.throws(() => merge('Concatenate', [[null, null, 3], [null, 4, 5]], {}, 1), /matching shapes/);
+});
+
+test('Dot: (B,5)·(B,5) → (B,1); axes (2,2) on (B,3,5)·(B,4,5) → (B,3,4); axes=1 on (B,5,3)·(B,5,2) → (B,3,2)', () => {
+  assert.deepEqual(merge('Dot', [[null, 5], [null, 5]], { axes: 1 }).shape, [null, 1]);
+  assert.deepEqual(merge('Dot', [[null, 3, 5], [null, 4, 5]], { axes: [2, 2] }).shape, [null, 3, 4]);
+  assert.deepEqual(merge('Dot', [[null, 5, 3], [null, 5, 2]], { axes: 1 }).shape, [null, 3, 2]);
+  assert.deepEqual(merge('Dot', [[null, 3, 5], [null, 4, 5]], { axes: -1 }).shape, [null, 3, 4]);
+});
+
+test('Dot errors: contracted dims differ (None vs 5 too), not exactly 2 inputs', () => {
+  assert.throws(() => merge('Dot', [[null, 5], [null, 6]], { axes: 1 }), /Incompatible input shapes/);
+  assert.throws(() => merge('Dot', [[null, null], [null, 5]], { axes: 1 }), /Incompatible input shapes/);
+  assert.throws(() => merge('Dot', [[null, 5], [null, 5], [null, 5]], { axes: 1 }), /exactly 2 inputs/);
+});
