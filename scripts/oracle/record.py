@@ -7,7 +7,9 @@ Usage (from the repo root):
     /tmp/kvenv/bin/pip install --retries 0 keras==3.15.1 jax==0.10.2
     KERAS_BACKEND=jax /tmp/kvenv/bin/python scripts/oracle/record.py test/corpus/5*-* ...
 
-Each argument is a directory holding a `model.py`. For every directory the
+Each argument is a directory holding a `model.py` (-> `expected.json` beside it), or a
+single `.py` file such as `examples/two_dense.py` (-> `examples/expected/two_dense.json`,
+and with --summaries `examples/expected/two_dense.txt`). For every directory the
 `model.py` is executed in a *fresh* Python process (so Keras's auto-names start
 from zero, exactly as `python model.py` would), then every module-level
 variable holding a `keras.Model` is summarised, in definition order, and
@@ -25,7 +27,8 @@ bound before the failure are still recorded.
 Options:
     --check       don't write; exit 1 if a recorded expected.json differs
     --source S    value of the "source" field (default "keras-lens extra corpus")
-    --summaries   also write summary.txt (the default-width printed summaries)
+    --summaries   also write what the file itself printed (its model.summary() calls)
+                  to summary.txt / expected/<stem>.txt
 """
 
 import argparse
@@ -43,14 +46,29 @@ SOURCE_DEFAULT = "keras-lens extra corpus"
 # --------------------------------------------------------------------------
 
 
+def output_paths(target):
+    """(python file, expected.json path, summary.txt path) for a case dir or a single .py file."""
+    if target.endswith(".py") and os.path.isfile(target):
+        folder, base = os.path.split(target)
+        stem = base[:-3]
+        exp = os.path.join(folder, "expected")
+        return target, os.path.join(exp, stem + ".json"), os.path.join(exp, stem + ".txt")
+    return (
+        os.path.join(target, "model.py"),
+        os.path.join(target, "expected.json"),
+        os.path.join(target, "summary.txt"),
+    )
+
+
 def run_case(case_dir, args):
+    model_py, out, summary_out = output_paths(case_dir)
     env = dict(os.environ)
     env["KERAS_BACKEND"] = "jax"
     env["COLUMNS"] = "400"  # rich and shutil both honour it: no truncation
     env["JAX_PLATFORMS"] = "cpu"
     env["TF_CPP_MIN_LOG_LEVEL"] = "3"
     env["PYTHONHASHSEED"] = "0"
-    cmd = [sys.executable, os.path.abspath(__file__), "--worker", case_dir]
+    cmd = [sys.executable, os.path.abspath(__file__), "--worker", model_py]
     if args.summaries:
         cmd.append("--summaries")
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
@@ -62,7 +80,6 @@ def run_case(case_dir, args):
     doc = {"source": args.source, "printed_by": "keras3"}
     doc.update(result)
     text = json_dump(doc)
-    out = os.path.join(case_dir, "expected.json")
     if args.check:
         old = open(out).read() if os.path.exists(out) else None
         if old != text:
@@ -70,10 +87,12 @@ def run_case(case_dir, args):
             return False
         print(f"ok      {out}")
         return True
+    os.makedirs(os.path.dirname(out), exist_ok=True)
     with open(out, "w") as f:
         f.write(text)
     if summaries is not None:
-        with open(os.path.join(case_dir, "summary.txt"), "w") as f:
+        os.makedirs(os.path.dirname(summary_out), exist_ok=True)
+        with open(summary_out, "w") as f:
             f.write(summaries)
     n = len(result["models"])
     err = " + error" if "error" in result else ""
@@ -252,7 +271,7 @@ def summarise(model, keras):
     return name, rows, totals, built, columns
 
 
-def worker(case_dir, want_summaries):
+def worker(model_py, want_summaries):
     import contextlib
     import io
     import traceback
@@ -272,7 +291,7 @@ def worker(case_dir, want_summaries):
             if mod is not None:
                 sys.modules[f"tensorflow.keras.{sub}"] = mod
 
-    path = os.path.abspath(os.path.join(case_dir, "model.py"))
+    path = os.path.abspath(model_py)
     source = open(path).read()
     ns = {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__}
     code = compile(source, path, "exec")
@@ -297,7 +316,6 @@ def worker(case_dir, want_summaries):
                 error["innermost_line"] = lines[-1]
     models = []
     seen = set()
-    summaries = []
     for var, value in list(ns.items()):
         if var.startswith("__") or not isinstance(value, keras.Model):
             continue
@@ -311,15 +329,13 @@ def worker(case_dir, want_summaries):
         entry["layers"] = rows
         entry.update(totals)
         models.append(entry)
-        if want_summaries:
-            buf = []
-            value.summary(print_fn=lambda s, **kw: buf.append(s))
-            summaries.append("\n".join(buf))
     result = {"models": models}
     if error is not None:
         result["error"] = error
     if want_summaries:
-        result["_summaries"] = "\n".join(summaries)
+        # What the file itself printed (its own model.summary() calls), at a
+        # 200-column terminal: Keras's default widths (88 / 108) apply.
+        result["_summaries"] = sink.getvalue()
     print(json.dumps(result))
 
 
@@ -336,7 +352,7 @@ def main():
         return
     ok = True
     for d in args.dirs:
-        if not os.path.isfile(os.path.join(d, "model.py")):
+        if not os.path.isfile(output_paths(d)[0]):
             print(f"skip    {d} (no model.py)")
             continue
         ok = run_case(d, args) and ok
