@@ -107,11 +107,22 @@ function makeSequential(ip: Interpreter, a: CallArgs): Value {
   return { k: 'model', m };
 }
 
+function sortedDictValues(d: Extract<Value, { k: 'dict' }>): Value[] {
+  return [...d.entries.values()]
+    .sort((a, b) => (pyKey(a.key) < pyKey(b.key) ? -1 : pyKey(a.key) > pyKey(b.key) ? 1 : 0))
+    .map((e) => e.value);
+}
+
+function pyKey(v: Value): string {
+  return v.k === 'str' ? v.v : v.k === 'int' ? String(v.v).padStart(20, '0') : '';
+}
+
 /** Tensors of a model's inputs/outputs argument (tensor, list, tuple or dict); a reason if not all are known. */
 export function tensorsOf(v: Value | undefined): { tensors: Tensor[]; structure: 'single' | 'list' } | string {
   if (!v) return 'missing';
   if (v.k === 'tensor') return { tensors: [v.t], structure: 'single' };
-  const items = v.k === 'list' || v.k === 'tuple' ? v.items : v.k === 'dict' ? [...v.entries.values()].map((e) => e.value) : null;
+  // Keras flattens dicts in sorted key order (keras.tree.flatten).
+  const items = v.k === 'list' || v.k === 'tuple' ? v.items : v.k === 'dict' ? sortedDictValues(v) : null;
   if (!items) return v.k === 'unknown' ? v.reason : `a ${v.k} is not a tensor`;
   const tensors: Tensor[] = [];
   for (const it of items) {

@@ -13,8 +13,24 @@ import { sequentialAddValue, shapeArg } from './kerasApi';
 const tensorValue = (t: Tensor): Value => ({ k: 'tensor', t });
 const shapeValue = (s: readonly (number | null)[]): Value => tuple(s.map((d) => (d === null ? NONE : int(d))));
 
-/** Tensor arguments of a call: the first argument (tensor or list), then further tensors (query, value, key…). */
-function callInputs(a: CallArgs): { tensors: Tensor[]; isList: boolean } | { reason: string } | { array: readonly number[] } {
+interface CallInputs {
+  /** Tensors the layer's shape rule reads (the input, or query/value/key). */
+  readonly tensors: Tensor[];
+  readonly isList: boolean;
+  /** Further tensors passed as keywords (initial_state=, mask=…): inputs of the node, not of the rule. */
+  readonly extra: Tensor[];
+}
+
+const RULE_KEYWORDS = ['query', 'value', 'key'];
+
+function flatTensors(v: Value, out: Tensor[]): void {
+  if (v.k === 'tensor') out.push(v.t);
+  else if (v.k === 'list' || v.k === 'tuple') v.items.forEach((x) => flatTensors(x, out));
+  else if (v.k === 'dict') [...v.entries.values()].forEach((e) => flatTensors(e.value, out));
+}
+
+/** Tensor arguments of a call: the first argument (tensor or list), further tensors (query, value, key), keyword tensors. */
+function callInputs(a: CallArgs): CallInputs | { reason: string } | { array: readonly number[] } {
   const first = a.positional[0] ?? a.keywords.find(([k]) => k === 'inputs' || k === 'query' || k === 'x')?.[1];
   if (!first) return { reason: 'called without inputs' };
   if (first.k === 'ndarray') return { array: first.shape };
@@ -32,9 +48,16 @@ function callInputs(a: CallArgs): { tensors: Tensor[]; isList: boolean } | { rea
     const r = take(first);
     if (r) return { reason: r };
   }
-  const extra = [...a.positional.slice(1), ...a.keywords.filter(([k]) => k === 'value' || k === 'key').map(([, v]) => v)];
-  for (const v of extra) if (v.k === 'tensor') tensors.push(v.t);
-  return { tensors, isList };
+  for (const v of a.positional.slice(1)) if (v.k === 'tensor') tensors.push(v.t);
+  const extra: Tensor[] = [];
+  // Keras flattens keyword arguments in sorted key order into the node's inputs.
+  const kws = a.keywords.filter(([k, v]) => v !== first && k !== 'inputs').sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  for (const k of RULE_KEYWORDS) {
+    const v = kws.find(([n]) => n === k)?.[1];
+    if (v?.k === 'tensor' && v !== first) tensors.push(v.t);
+  }
+  for (const [k, v] of kws) if (!RULE_KEYWORDS.includes(k)) flatTensors(v, extra);
+  return { tensors, isList, extra };
 }
 
 function outputsValue(outs: readonly Tensor[], multi: boolean): Value {
@@ -46,7 +69,7 @@ export function callLayerValue(ip: Interpreter, layer: LayerObject, a: CallArgs)
   const ins = callInputs(a);
   if ('reason' in ins) return unknown(`the input of ${layer.name} is not known (${ins.reason})`);
   if ('array' in ins) return unknown(`${layer.name} applied to an array runs eagerly; its result is not followed`);
-  const node = ip.session.callLayer(layer, ins.tensors, ins.isList, nodeRange(a.node));
+  const node = ip.session.callLayer(layer, ins.tensors, ins.isList, nodeRange(a.node), ins.extra);
   return outputsValue(node.outputs, node.multiOutput);
 }
 

@@ -27,6 +27,8 @@ export interface LayerNode {
   readonly site: Range;
   readonly build: LayerBuild | null;
   readonly multiOutput: boolean;
+  /** How many of `inputs` the shape rule read; the rest came as keyword tensors (initial_state=…). */
+  readonly ruleInputs: number;
 }
 
 /** A layer object: created once by a constructor call, possibly called several times. */

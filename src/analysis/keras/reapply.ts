@@ -33,7 +33,7 @@ export function reapplyModel(session: KerasSession, m: ModelObject, inputShapes:
     if (memo.has(t.id)) return memo.get(t.id) ?? null;
     const node = t.node;
     if (node.inputs.length === 0) return t.shape;
-    const ins = node.inputs.map(evalTensor);
+    const ins = node.inputs.slice(0, node.ruleInputs).map(evalTensor);
     const outs = applyLayer(session, node.layer, ins, node.inputIsList, depth);
     const out = outs ? outs[t.index] ?? null : null;
     memo.set(t.id, out);

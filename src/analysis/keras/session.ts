@@ -89,14 +89,14 @@ export class KerasSession {
       name: name ?? this.names.next(base), args: new ArgReader('InputLayer', new Map()), base: new Map(),
       inputShape: batchShape, unknownReason: batchShape ? undefined : unknownReason ?? 'the input shape is not known',
     };
-    const node: LayerNode = { layer, inputs: [], inputIsList: false, outputs: [], index: 0, site, build: null, multiOutput: false };
+    const node: LayerNode = { layer, inputs: [], inputIsList: false, outputs: [], index: 0, site, build: null, multiOutput: false, ruleInputs: 0 };
     node.outputs.push({ id: this.id(), shape: batchShape, node, index: 0, unknownReason: layer.unknownReason });
     layer.nodes.push(node);
     return layer;
   }
 
   /** Calls a layer on tensors, recording a node. Returns the node (its outputs are the result). */
-  callLayer(layer: LayerObject, inputs: readonly Tensor[], inputIsList: boolean, site: Range): LayerNode {
+  callLayer(layer: LayerObject, inputs: readonly Tensor[], inputIsList: boolean, site: Range, extra: readonly Tensor[] = []): LayerNode {
     if (layer.model) return this.callModel(layer.model, inputs, inputIsList, site);
     let build: LayerBuild | null = null;
     let reason: string | undefined = layer.unknownReason;
@@ -125,8 +125,8 @@ export class KerasSession {
       layer.unknownReason = layer.error ? undefined : reason;
     }
     const node: LayerNode = {
-      layer, inputs, inputIsList, outputs: [], index: layer.nodes.length, site, build,
-      multiOutput: build?.multiOutput ?? false,
+      layer, inputs: [...inputs, ...extra], inputIsList, outputs: [], index: layer.nodes.length, site, build,
+      multiOutput: build?.multiOutput ?? false, ruleInputs: inputs.length,
     };
     const shapes: (Shape | null)[] = build ? [...build.outputs] : [null];
     const why = build ? undefined : layer.error ? `${layer.name}: Keras raises an error here` : reason ?? 'unknown';
@@ -174,7 +174,7 @@ export class KerasSession {
     const shapes = reapplyModel(this, m, inputs.map((t) => t.shape));
     const node: LayerNode = {
       layer, inputs, inputIsList, outputs: [], index: layer.nodes.length, site, build: null,
-      multiOutput: m.kind === 'functional' && m.outputStructure === 'list',
+      multiOutput: m.kind === 'functional' && m.outputStructure === 'list', ruleInputs: inputs.length,
     };
     const list = shapes ?? [null];
     node.outputs = list.map((shape, index) => ({ id: this.id(), shape, node, index, unknownReason: shape ? undefined : `the output of model "${m.name}" is not known` }));
@@ -213,11 +213,14 @@ export class KerasSession {
       if (shape !== undefined) {
         m.inputLayer = this.createInputLayer(shape, null, layer.site);
         m.input = m.inputLayer.nodes[0].outputs[0];
-      } else if (layer.model) {
-        // A built model as first layer gives its input shape (Sequential._maybe_rebuild).
-        const inner = layer.model;
-        const t = inner.kind === 'sequential' ? inner.input : inner.inputs[0];
-        if (t && (inner.kind === 'functional' || inner.built)) {
+      } else {
+        // A first layer that knows its input shape (a built model, a layer already called) gives it (Sequential._maybe_rebuild).
+        const t = knownInput(layer);
+        const len = layer.base.get('input_length');
+        if (!t && this.opts.autoVersion && this.opts.version === 3 && layer.className === 'Embedding' && len && len.t !== 'none') {
+          this.report(layer.site, 'info', 'Keras 3 ignores `input_length`, so this Sequential model stays unbuilt (shapes `?`); Keras 2 (tf.keras) would build it for inputs of that length. Choose with --keras-version (or the keras-lens.kerasVersion setting).');
+        }
+        if (t) {
           m.inputLayer = this.createInputLayer(t.shape, null, site);
           m.input = m.inputLayer.nodes[0].outputs[0];
         }
@@ -302,6 +305,14 @@ export class KerasSession {
       m.outputs.set(layer, node.outputs);
     }
   }
+}
+
+/** The input tensor of a nested model used as first layer (Keras checks `hasattr(layer, "input_shape")`, which only models have). */
+function knownInput(layer: LayerObject): Tensor | null {
+  const inner = layer.model;
+  if (!inner) return null;
+  if (inner.kind === 'functional') return inner.inputs[0] ?? null;
+  return inner.built ? inner.input : null;
 }
 
 function sameWeights(a: LayerBuild['weights'], b: LayerBuild['weights']): boolean {

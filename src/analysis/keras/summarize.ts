@@ -48,7 +48,8 @@ function modelCounts(m: ModelObject, frozen = false): Counts {
         if (r) return r;
         continue;
       }
-      if (mm.kind === 'sequential' && !mm.built) continue;
+      // An unbuilt Sequential counts only the layers that were built elsewhere.
+      if (mm.kind === 'sequential' && !mm.built && l.nodes.length === 0) continue;
       const c = layerCounts(l, fz || !mm.trainable);
       if (c.total === null || c.trainable === null || c.nonTrainable === null) return `${l.name}: ${c.reason ?? 'unknown'}`;
       total += c.total;
@@ -82,7 +83,9 @@ function shapeExplanation(l: LayerObject, node: LayerNode | undefined): string {
   return `${ins} → ${outs}${how ? `: ${how}` : ''}`;
 }
 
-function row(l: LayerObject, node: LayerNode | undefined, nodesInModel: ReadonlySet<LayerNode> | null, built: boolean, frozen: boolean): LayerSummary {
+function row(l: LayerObject, node: LayerNode | undefined, nodesInModel: ReadonlySet<LayerNode> | null, modelBuilt: boolean, frozen: boolean): LayerSummary {
+  // A layer of an unbuilt Sequential may still have been built by a call elsewhere.
+  const built = modelBuilt || l.nodes.length > 0;
   const c: Counts = built || l.def?.builtAtConstruction ? layerCounts(l, frozen) : { total: null, trainable: null, nonTrainable: null };
   const unbuilt = !built && !l.def?.builtAtConstruction;
   const zero = !built && l.def?.builtAtConstruction;
@@ -128,7 +131,7 @@ function summarizeSequential(m: SequentialModel): ModelSummaryEntry {
     const outs = m.outputs.get(l);
     return row(l, outs?.[0]?.node, null, m.built, !m.trainable);
   });
-  const c = m.built ? modelCounts(m) : { total: 0, trainable: 0, nonTrainable: 0 };
+  const c = modelCounts(m);
   return {
     name: m.name, variable: m.variable, kind: 'sequential', range: m.site, layers,
     totalParams: c.total, trainableParams: c.trainable, nonTrainableParams: c.nonTrainable,

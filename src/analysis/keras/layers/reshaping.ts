@@ -8,7 +8,6 @@ import { commas, dimText, requireMinRank, requireRank, shapeText, spatialAxes, t
 const flatten: LayerDef = {
   className: 'Flatten',
   signature: ['data_format'],
-  builtAtConstruction: true,
   build(call) {
     const x = call.input();
     const rest = x.slice(1);
