@@ -1,6 +1,7 @@
 // `auto` Keras version: Keras 3 unless the code uses spellings only Keras 1/2 accepted.
 import type { Node } from 'web-tree-sitter';
 import type { KerasVersion } from './keras/layerDef';
+import { findLayer } from './keras/catalogue';
 
 /** Keyword arguments that exist only in Keras 1 (and Keras 2's legacy support). */
 const LEGACY_KWARGS = new Set([
@@ -26,7 +27,11 @@ export function detectVersion(root: Node): VersionGuess {
     if (found && k1) return;
     if (n.type === 'keyword_argument') {
       const name = n.childForFieldName('name')?.text;
-      if (name && LEGACY_KWARGS.has(name)) found ??= { version: 2, evidence: { text: `${name}=`, node: n } };
+      const callee = calleeName(n);
+      // Only arguments of Keras layer calls count; Embedding's output_dim is still current.
+      if (name && LEGACY_KWARGS.has(name) && callee && findLayer(callee) && !(name === 'output_dim' && callee === 'Embedding')) {
+        found ??= { version: 2, evidence: { text: `${name}=`, node: n } };
+      }
     } else if (n.type === 'import_from_statement') {
       const mod = n.childForFieldName('module_name')?.text ?? '';
       if (LEGACY_MODULE.test(mod)) found ??= { version: 2, evidence: { text: `from ${mod} import`, node: n } };
@@ -37,4 +42,14 @@ export function detectVersion(root: Node): VersionGuess {
   };
   visit(root);
   return k1 ?? found ?? { version: 3 };
+}
+
+/** The called name of the call a keyword argument belongs to: `Dense` for `layers.Dense(output_dim=3)`. */
+function calleeName(kw: Node): string | undefined {
+  const call = kw.parent?.parent;
+  if (call?.type !== 'call') return undefined;
+  const fn = call.childForFieldName('function');
+  if (fn?.type === 'identifier') return fn.text;
+  if (fn?.type === 'attribute') return fn.childForFieldName('attribute')?.text;
+  return undefined;
 }

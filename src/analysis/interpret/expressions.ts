@@ -1,4 +1,5 @@
 // Expression evaluation: literals, names, operators, calls, attributes, subscripts, comprehensions.
+import { named } from '../parse/nodes';
 import type { Node } from 'web-tree-sitter';
 import type { Interpreter } from './interpreter';
 import { Scope } from './scope';
@@ -24,7 +25,7 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
     case 'string': return evalString(ip, node, scope);
     case 'concatenated_string': {
       let out = '';
-      for (const c of node.namedChildren) {
+      for (const c of named(node)) {
         if (!c) continue;
         const v = evalString(ip, c, scope);
         if (v.k !== 'str') return v;
@@ -34,7 +35,7 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
     }
     case 'identifier': return lookupName(ip, node, scope);
     case 'parenthesized_expression': {
-      const inner = node.namedChildren.find((c) => c && c.type !== 'comment');
+      const inner = named(node).find((c) => c && c.type !== 'comment');
       return inner ? evalExpr(ip, inner, scope) : tuple([]);
     }
     case 'tuple': case 'expression_list': return tuple(evalItems(ip, node, scope) ?? [unknown('a starred item that is not known')]);
@@ -74,7 +75,7 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
     }
     case 'comparison_operator': return evalComparison(ip, node, scope);
     case 'conditional_expression': {
-      const [a, cond, b] = node.namedChildren;
+      const [a, cond, b] = named(node);
       if (!a || !cond || !b) return unknown('incomplete expression');
       const t = truthy(evalExpr(ip, cond, scope));
       if (t === undefined) {
@@ -160,10 +161,10 @@ function parseInteger(text: string): Value {
 /** Items of a tuple/list display, expanding `*x`; undefined if a starred item cannot be listed. */
 function evalItems(ip: Interpreter, node: Node, scope: Scope): Value[] | undefined {
   const out: Value[] = [];
-  for (const c of node.namedChildren) {
+  for (const c of named(node)) {
     if (!c || c.type === 'comment') continue;
     if (c.type === 'list_splat') {
-      const inner = c.namedChildren[0];
+      const inner = named(c)[0];
       const items = inner ? iterate(ip, evalExpr(ip, inner, scope)) : undefined;
       if (!items) return undefined;
       out.push(...items);
@@ -176,7 +177,7 @@ function evalItems(ip: Interpreter, node: Node, scope: Scope): Value[] | undefin
 
 function evalDict(ip: Interpreter, node: Node, scope: Scope): Value {
   const d: DictValue = { k: 'dict', entries: new Map() };
-  for (const c of node.namedChildren) {
+  for (const c of named(node)) {
     if (!c || c.type === 'comment') continue;
     if (c.type === 'pair') {
       const kn = c.childForFieldName('key');
@@ -187,7 +188,7 @@ function evalDict(ip: Interpreter, node: Node, scope: Scope): Value {
       if (h === undefined) return unknown('a dict key that is not known');
       d.entries.set(h, { key, value: evalExpr(ip, vn, scope) });
     } else if (c.type === 'dictionary_splat') {
-      const inner = c.namedChildren[0];
+      const inner = named(c)[0];
       const v = inner ? evalExpr(ip, inner, scope) : NONE;
       if (v.k !== 'dict') return unknown('a dict merged from values that are not known');
       for (const [h, e] of v.entries) d.entries.set(h, e);
@@ -197,7 +198,7 @@ function evalDict(ip: Interpreter, node: Node, scope: Scope): Value {
 }
 
 function evalComparison(ip: Interpreter, node: Node, scope: Scope): Value {
-  const operands = node.namedChildren.filter((c): c is Node => !!c);
+  const operands = named(node).filter((c): c is Node => !!c);
   const ops: string[] = [];
   // Operators sit between operands as anonymous children; `not in` / `is not` are two tokens.
   let pending = '';
@@ -222,13 +223,13 @@ function evalComparison(ip: Interpreter, node: Node, scope: Scope): Value {
 
 /** Runs the for/if clauses of a comprehension, calling `emit` in the innermost scope. */
 function comprehend(ip: Interpreter, node: Node, scope: Scope, emit: (inner: Scope) => void): boolean {
-  const clauses = node.namedChildren.filter((c): c is Node => !!c && (c.type === 'for_in_clause' || c.type === 'if_clause'));
+  const clauses = named(node).filter((c): c is Node => !!c && (c.type === 'for_in_clause' || c.type === 'if_clause'));
   const inner = new Scope(scope);
   const step = (i: number): boolean => {
     if (i === clauses.length) { emit(inner); return true; }
     const c = clauses[i];
     if (c.type === 'if_clause') {
-      const cond = c.namedChildren[0];
+      const cond = named(c)[0];
       const t = cond ? truthy(evalExpr(ip, cond, inner)) : true;
       if (t === undefined) return false;
       return t ? step(i + 1) : true;
@@ -260,7 +261,7 @@ function evalString(ip: Interpreter, node: Node, scope: Scope): Value {
     if (c.type === 'string_content') out += raw ? c.text : unescape(c.text);
     else if (c.type === 'escape_sequence') out += raw ? c.text : unescape(c.text);
     else if (c.type === 'interpolation') {
-      const e = c.childForFieldName('expression') ?? c.namedChildren[0];
+      const e = c.childForFieldName('expression') ?? named(c)[0];
       if (!e) continue;
       const v = evalExpr(ip, e, scope);
       const spec = c.childForFieldName('format_specifier');
@@ -318,20 +319,20 @@ export function evalArguments(ip: Interpreter, node: Node, scope: Scope): CallAr
     positional.push(evalExpr(ip, argList, scope));
     return { positional, keywords, node };
   }
-  for (const a of argList?.namedChildren ?? []) {
+  for (const a of named(argList) ?? []) {
     if (!a || a.type === 'comment') continue;
     if (a.type === 'keyword_argument') {
       const name = a.childForFieldName('name');
       const value = a.childForFieldName('value');
       if (name && value) keywords.push([name.text, evalExpr(ip, value, scope)]);
     } else if (a.type === 'list_splat') {
-      const inner = a.namedChildren[0];
+      const inner = named(a)[0];
       const v = inner ? evalExpr(ip, inner, scope) : NONE;
       const items = iterate(ip, v);
       if (items) positional.push(...items);
       else incomplete = v.k === 'unknown' ? v.reason : '*args whose items are not known';
     } else if (a.type === 'dictionary_splat') {
-      const inner = a.namedChildren[0];
+      const inner = named(a)[0];
       const v = inner ? evalExpr(ip, inner, scope) : NONE;
       if (v.k === 'dict') {
         for (const { key, value } of v.entries.values()) if (key.k === 'str') keywords.push([key.v, value]);

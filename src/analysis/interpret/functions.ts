@@ -1,4 +1,5 @@
 // User-defined functions and lambdas: definition, argument binding and inlined calls.
+import { named } from '../parse/nodes';
 import type { Node } from 'web-tree-sitter';
 import type { Interpreter } from './interpreter';
 import { Scope } from './scope';
@@ -23,7 +24,7 @@ export function makeLambda(ip: Interpreter, node: Node, scope: Scope): Value {
 
 function evalDefaults(ip: Interpreter, params: Node | null, scope: Scope): Map<string, Value> {
   const out = new Map<string, Value>();
-  for (const p of params?.namedChildren ?? []) {
+  for (const p of named(params) ?? []) {
     if (!p) continue;
     if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
       const n = p.childForFieldName('name');
@@ -38,7 +39,7 @@ function paramName(p: Node): string | undefined {
   if (p.type === 'identifier') return p.text;
   const n = p.childForFieldName('name');
   if (n) return n.text;
-  const first = p.namedChildren[0];
+  const first = named(p)[0];
   return first?.type === 'identifier' ? first.text : undefined;
 }
 
@@ -52,18 +53,18 @@ export function callFunction(ip: Interpreter, fn: FunctionValue, args: CallArgs)
   const positional = [...args.positional];
   const keywords = new Map(args.keywords);
   let keywordOnly = false;
-  for (const p of fn.params?.namedChildren ?? []) {
+  for (const p of named(fn.params) ?? []) {
     if (!p) continue;
     if (p.type === 'keyword_separator') { keywordOnly = true; continue; }
     if (p.type === 'positional_separator') continue;
-    if (p.type === 'list_splat_pattern' || (p.type === 'typed_parameter' && p.namedChildren[0]?.type === 'list_splat_pattern')) {
-      const n = (p.type === 'list_splat_pattern' ? p : p.namedChildren[0]!).namedChildren[0]?.text;
+    if (p.type === 'list_splat_pattern' || (p.type === 'typed_parameter' && named(p)[0]?.type === 'list_splat_pattern')) {
+      const n = named(p.type === 'list_splat_pattern' ? p : named(p)[0])[0]?.text;
       if (n) scope.vars.set(n, args.incomplete ? unknown(args.incomplete) : tuple(positional.splice(0)));
       keywordOnly = true;
       continue;
     }
-    if (p.type === 'dictionary_splat_pattern' || (p.type === 'typed_parameter' && p.namedChildren[0]?.type === 'dictionary_splat_pattern')) {
-      const n = (p.type === 'dictionary_splat_pattern' ? p : p.namedChildren[0]!).namedChildren[0]?.text;
+    if (p.type === 'dictionary_splat_pattern' || (p.type === 'typed_parameter' && named(p)[0]?.type === 'dictionary_splat_pattern')) {
+      const n = named(p.type === 'dictionary_splat_pattern' ? p : named(p)[0])[0]?.text;
       const d: DictValue = { k: 'dict', entries: new Map() };
       for (const [k, v] of keywords) d.entries.set(`s:${k}`, { key: { k: 'str', v: k }, value: v });
       keywords.clear();

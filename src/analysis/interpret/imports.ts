@@ -1,4 +1,5 @@
 // import / from-import in every common spelling: keras, tf.keras, Keras 1 module paths, aliases, star imports.
+import { named } from '../parse/nodes';
 import type { Node } from 'web-tree-sitter';
 import type { Interpreter } from './interpreter';
 import type { Scope } from './scope';
@@ -8,7 +9,7 @@ import type { Value } from './values';
 
 export function execImport(ip: Interpreter, node: Node, scope: Scope): void {
   void ip;
-  for (const c of node.namedChildren) {
+  for (const c of named(node)) {
     if (!c) continue;
     if (c.type === 'dotted_name') {
       // `import a.b.c` binds `a`.
@@ -28,7 +29,7 @@ export function execImportFrom(ip: Interpreter, node: Node, scope: Scope): void 
   if (!modNode) return;
   const mod = moduleValue(modNode.text.replace(/^\.+/, ''));
   if (mod.k !== 'module') return;
-  for (const c of node.namedChildren) {
+  for (const c of named(node)) {
     if (!c || c === modNode || c.id === modNode.id) continue;
     if (c.type === 'wildcard_import') {
       ip.starModules.push(mod);

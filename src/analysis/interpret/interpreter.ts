@@ -1,4 +1,5 @@
 // The abstract interpreter's core: module execution, statements, assignment and control flow.
+import { named } from '../parse/nodes';
 import type { Node } from 'web-tree-sitter';
 import { nodeRange } from '../parse/ranges';
 import type { KerasSession } from '../keras/session';
@@ -62,7 +63,7 @@ export class Interpreter {
 
   /** Runs the module: each top-level statement with its own slice of the step budget. */
   run(root: Node): void {
-    for (const stmt of root.namedChildren) {
+    for (const stmt of named(root)) {
       if (!stmt) continue;
       if (this.budget.exhausted()) {
         this.report(stmt, 'warning', 'keras-lens stopped following this file here: its analysis budget is used up; models below are not shown');
@@ -83,7 +84,7 @@ export class Interpreter {
 
   execBlock(block: Node | null, scope: Scope): Flow {
     if (!block) return undefined;
-    for (const stmt of block.namedChildren) {
+    for (const stmt of named(block)) {
       if (!stmt) continue;
       const flow = this.exec(stmt, scope);
       if (flow) return flow;
@@ -95,7 +96,7 @@ export class Interpreter {
     this.budget.tick();
     switch (node.type) {
       case 'expression_statement':
-        for (const c of node.namedChildren) if (c) this.evalStatementExpr(c, scope);
+        for (const c of named(node)) if (c) this.evalStatementExpr(c, scope);
         return undefined;
       case 'import_statement': execImport(this, node, scope); return undefined;
       case 'import_from_statement': case 'future_import_statement': execImportFrom(this, node, scope); return undefined;
@@ -112,7 +113,7 @@ export class Interpreter {
         return undefined;
       }
       case 'return_statement': {
-        const e = node.namedChildren[0];
+        const e = named(node)[0];
         return { kind: 'return', value: e ? this.eval(e, scope) : NONE };
       }
       case 'if_statement': return this.execIf(node, scope);
@@ -125,9 +126,9 @@ export class Interpreter {
           const v = item?.childForFieldName('value');
           if (v?.type === 'as_pattern') {
             const target = v.childForFieldName('alias');
-            const val = v.namedChildren[0];
+            const val = named(v)[0];
             const value = val ? this.eval(val, scope) : NONE;
-            if (target) this.assign(target.namedChildren[0] ?? target, value, scope);
+            if (target) this.assign(named(target)[0] ?? target, value, scope);
           } else if (v) this.eval(v, scope);
         }
         return this.execBlock(node.childForFieldName('body'), scope);
@@ -135,16 +136,16 @@ export class Interpreter {
       case 'try_statement': {
         const flow = this.execBlock(node.childForFieldName('body'), scope);
         if (flow) return flow;
-        for (const c of node.namedChildren) {
+        for (const c of named(node)) {
           if (c?.type === 'else_clause' || c?.type === 'finally_clause') {
-            const f = this.execBlock(c.childForFieldName('body') ?? c.namedChildren[c.namedChildren.length - 1], scope);
+            const f = this.execBlock(c.childForFieldName('body') ?? named(c)[named(c).length - 1], scope);
             if (f) return f;
           }
         }
         return undefined;
       }
       case 'global_statement':
-        for (const id of node.namedChildren) if (id) scope.globals.add(id.text);
+        for (const id of named(node)) if (id) scope.globals.add(id.text);
         return undefined;
       case 'print_statement': case 'pass_statement': case 'assert_statement': case 'delete_statement':
       case 'nonlocal_statement': case 'comment': case 'type_alias_statement':
@@ -201,19 +202,19 @@ export class Interpreter {
         if (scope.isModule && value.k === 'model' && !value.m.variable) value.m.variable = target.text;
         return;
       case 'pattern_list': case 'tuple_pattern': case 'list_pattern': case 'expression_list': case 'tuple': case 'list': {
-        const parts = target.namedChildren.filter((c): c is Node => !!c);
+        const parts = named(target).filter((c): c is Node => !!c);
         const items = iterate(this, value);
         const star = parts.findIndex((p) => p.type === 'list_splat_pattern' || p.type === 'list_splat');
         for (let i = 0; i < parts.length; i++) {
           const p = parts[i];
           if (!items || (star < 0 && items.length !== parts.length)) {
             const why = value.k === 'unknown' ? value : unknown('unpacking a value whose length is not known');
-            this.assign(p.type === 'list_splat_pattern' || p.type === 'list_splat' ? (p.namedChildren[0] ?? p) : p, why, scope);
+            this.assign(p.type === 'list_splat_pattern' || p.type === 'list_splat' ? (named(p)[0] ?? p) : p, why, scope);
             continue;
           }
           if (i === star) {
             const rest = items.slice(i, items.length - (parts.length - 1 - i));
-            this.assign(p.namedChildren[0] ?? p, { k: 'list', items: rest }, scope);
+            this.assign(named(p)[0] ?? p, { k: 'list', items: rest }, scope);
           } else {
             const idx = star >= 0 && i > star ? items.length - (parts.length - i) : i;
             this.assign(p, items[idx], scope);
@@ -222,7 +223,7 @@ export class Interpreter {
         return;
       }
       case 'parenthesized_expression': {
-        const inner = target.namedChildren[0];
+        const inner = named(target)[0];
         if (inner) this.assign(inner, value, scope);
         return;
       }
@@ -330,7 +331,7 @@ export class Interpreter {
           if (v?.k === 'list' || v?.k === 'dict') scope.assign(obj.text, unknown(reason));
         }
       }
-      for (const c of n.namedChildren) if (c) visit(c);
+      for (const c of named(n)) if (c) visit(c);
     };
     visit(node);
   }
@@ -339,5 +340,5 @@ export class Interpreter {
 function identifiersIn(target: Node): string[] {
   if (target.type === 'identifier') return [target.text];
   if (target.type === 'attribute' || target.type === 'subscript') return [];
-  return target.namedChildren.flatMap((c) => (c ? identifiersIn(c) : []));
+  return named(target).flatMap((c) => (c ? identifiersIn(c) : []));
 }

@@ -67,7 +67,7 @@ function outputsValue(outs: readonly Tensor[], multi: boolean): Value {
 export function callLayerValue(ip: Interpreter, layer: LayerObject, a: CallArgs): Value {
   if (layer.model) return callModelValue(ip, layer.model, a);
   const ins = callInputs(a);
-  if ('reason' in ins) return unknown(`the input of ${layer.name} is not known (${ins.reason})`);
+  if ('reason' in ins) return unknown(ins.reason);
   if ('array' in ins) return unknown(`${layer.name} applied to an array runs eagerly; its result is not followed`);
   const node = ip.session.callLayer(layer, ins.tensors, ins.isList, nodeRange(a.node), ins.extra);
   return outputsValue(node.outputs, node.multiOutput);
@@ -81,7 +81,7 @@ export function callModelValue(ip: Interpreter, m: ModelObject, a: CallArgs): Va
     if (m.kind === 'sequential' && !m.built) ip.session.sequentialBuild(m, ins.array, nodeRange(a.node));
     return opaque('an eager result');
   }
-  if ('reason' in ins) return unknown(`the input of model ${m.name} is not known (${ins.reason})`);
+  if ('reason' in ins) return unknown(ins.reason);
   const node = ip.session.callModel(m, ins.tensors, ins.isList, nodeRange(a.node));
   return outputsValue(node.outputs, node.multiOutput);
 }
