@@ -1,13 +1,13 @@
 // Keras's automatic names: snake_case of the class, numbered per name in creation order.
 import type { KerasVersion } from './layerDef';
 
-/** keras/src/utils/naming.py to_snake_case (Keras 2's variant treats digits as lowercase). */
+/** keras/src/utils/naming.py to_snake_case; Keras 2's first pattern also takes digits ([a-z0-9]+): ConvLSTM2D → conv_lst_m2d. */
 export function snakeCase(className: string, version: KerasVersion): string {
   if (version === 1) return className.toLowerCase();
-  const lower = version === 2 ? 'a-z0-9' : 'a-z';
+  const run = version === 2 ? '[a-z0-9]+' : '[a-z]+';
   let s = className.replace(/\W+/g, '');
-  s = s.replace(/(.)([A-Z][a-z]+)/g, '$1_$2');
-  s = s.replace(new RegExp(`([${lower}])([A-Z])`, 'g'), '$1_$2');
+  s = s.replace(new RegExp(`(.)([A-Z]${run})`, 'g'), '$1_$2');
+  s = s.replace(/([a-z])([A-Z])/g, '$1_$2');
   return s.toLowerCase();
 }
 
