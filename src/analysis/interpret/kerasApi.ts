@@ -206,8 +206,17 @@ export function constructLayer(ip: Interpreter, className: string, a: CallArgs):
   const positional = a.positional.map((v) => toArg(v));
   const keywords = a.keywords.map(([k, v]): [string, ReturnType<typeof toArg>] => [k, toArg(v)]);
   const layer = ip.session.createLayer(className, positional, keywords, nodeRange(a.node));
+  warnAmbiguousConv(ip, layer.def?.legacy?.positional, positional, a);
   if (a.incomplete && !layer.error) layer.unknownReason = `its arguments are not all known (${a.incomplete})`;
   return { k: 'layer', layer };
+}
+
+/** `Conv2D(32, 3, 3)`: Keras 3 reads kernel 3 and strides 3, Keras 1/2 a 3×3 kernel; say so when the version was guessed. */
+function warnAmbiguousConv(ip: Interpreter, legacyOrder: readonly string[] | undefined, positional: readonly ReturnType<typeof toArg>[], a: CallArgs): void {
+  const opts = ip.session.opts;
+  if (!opts.autoVersion || opts.version !== 3 || !legacyOrder?.includes('nb_row') || positional.length < 3) return;
+  if (!positional.slice(0, 3).every((p) => p.t === 'int')) return;
+  ip.report(a.node, 'info', 'Keras 3 reads the third number as strides (kernel 3, strides 3); Keras 1/2 read `Conv2D(filters, rows, cols)` as a rows × cols kernel. Choose with --keras-version (or the keras-lens.kerasVersion setting).');
 }
 
 export { opaque };
