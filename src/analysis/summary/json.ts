@@ -39,6 +39,7 @@ export interface JsonLayer {
   connectedTo: string[];
   unbuilt: boolean;
   weights: JsonWeight[];
+  weightsExplanation?: string;
   unknownReason?: string;
 }
 
@@ -116,6 +117,7 @@ function layer(l: LayerSummary): JsonLayer {
     unbuilt: l.unbuilt,
     weights: l.weights.map((w) => ({ name: w.name, shape: [...w.shape], trainable: w.trainable })),
   };
+  if (l.weightsExplanation !== undefined) out.weightsExplanation = l.weightsExplanation;
   if (l.unknownReason !== undefined) out.unknownReason = l.unknownReason;
   return out;
 }
