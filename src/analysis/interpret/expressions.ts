@@ -12,6 +12,7 @@ import { iterate, iterateLazy } from './iteration';
 import { getAttribute, getSubscript } from './attributes';
 import { lookupName } from './names';
 import { makeLambda } from './functions';
+import { tensorOperation } from './kerasObjects';
 
 export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
   ip.budget.tick();
@@ -50,12 +51,18 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
       const r = node.childForFieldName('right');
       const op = node.childForFieldName('operator')?.text ?? '';
       if (!l || !r) return unknown('incomplete expression');
-      return binaryOp(op, evalExpr(ip, l, scope), evalExpr(ip, r, scope));
+      const lv = evalExpr(ip, l, scope);
+      const rv = evalExpr(ip, r, scope);
+      if (lv.k === 'tensor' || rv.k === 'tensor') return tensorOperation(ip, op, [lv, rv], node);
+      return binaryOp(op, lv, rv);
     }
     case 'unary_operator': {
       const arg = node.childForFieldName('argument');
       const op = node.childForFieldName('operator')?.text ?? '-';
-      return arg ? unaryOp(op, evalExpr(ip, arg, scope)) : unknown('incomplete expression');
+      if (!arg) return unknown('incomplete expression');
+      const v = evalExpr(ip, arg, scope);
+      if (v.k === 'tensor') return op === '+' ? v : tensorOperation(ip, op === '-' ? 'neg' : op, [v], node);
+      return unaryOp(op, v);
     }
     case 'not_operator': {
       const arg = node.childForFieldName('argument');

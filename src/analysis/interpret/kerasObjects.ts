@@ -9,6 +9,7 @@ import { sequentialOutputs } from '../keras/models';
 import type { Interpreter } from './interpreter';
 import { NONE, bool, int, list, native, opaque, str, tuple, unknown, truthy, type CallArgs, type Value } from './values';
 import { sequentialAddValue, shapeArg } from './kerasApi';
+import { BINARY_OPS } from '../keras/ops';
 
 const tensorValue = (t: Tensor): Value => ({ k: 'tensor', t });
 const shapeValue = (s: readonly (number | null)[]): Value => tuple(s.map((d) => (d === null ? NONE : int(d))));
@@ -87,7 +88,7 @@ export function callModelValue(ip: Interpreter, m: ModelObject, a: CallArgs): Va
 }
 
 function layersOf(ip: Interpreter, m: ModelObject): Value {
-  const layers = m.kind === 'sequential' ? m.layers : mapGraph(m.inputs, m.outputs).layers;
+  const layers = m.kind === 'sequential' ? m.layers : mapGraph(m.inputs, m.outputs).layers.filter((l) => !l.operation);
   return list(layers.map((l): Value => (l.model ? { k: 'model', m: l.model } : { k: 'layer', layer: l })));
 }
 
@@ -219,4 +220,20 @@ export function tensorAttribute(ip: Interpreter, t: Tensor, name: string): Value
 export function tensorSubscript(ip: Interpreter, t: Tensor, key: Value, node: Node): Value {
   void ip; void t; void key; void node;
   return unknown('slicing a symbolic tensor is not followed yet');
+}
+
+/** `x + y`, `x * 2`, `-x` on symbolic tensors: Keras 3 records an operation row (Add, Multiply, Negative…). */
+export function tensorOperation(ip: Interpreter, op: string, operands: readonly Value[], node: Node): Value {
+  if (ip.session.opts.version !== 3) return unknown(`\`${op}\` on symbolic tensors is followed only for Keras 3 (where it records an operation row)`);
+  const cls = op === 'neg' ? 'Negative' : BINARY_OPS[op];
+  const tensors: Tensor[] = [];
+  for (const v of operands) {
+    if (v.k === 'tensor') tensors.push(v.t);
+    else if (v.k === 'unknown') return v;
+    else if (v.k !== 'int' && v.k !== 'float' && v.k !== 'bool') return unknown(`\`${op}\` between a tensor and a ${v.k} is not followed`);
+  }
+  const layer = cls ? ip.session.createOperation(cls, nodeRange(node)) : undefined;
+  if (!layer) return unknown(`the tensor operation \`${op}\` is not followed yet`);
+  const n = ip.session.callLayer(layer, tensors, true, nodeRange(node));
+  return tensorValue(n.outputs[0]);
 }

@@ -54,6 +54,8 @@ export interface LayerObject {
   error?: string;
   /** A nested model used as a layer. */
   readonly model?: ModelObject;
+  /** A Keras 3 operation (`x + y`): a summary row but not one of `model.layers`. */
+  readonly operation?: boolean;
   /** InputLayer's batch shape. */
   readonly inputShape?: Shape | null;
 }

@@ -1,7 +1,7 @@
 // Runs a catalogue entry's rule for one call: the LayerCall a rule sees, built from shapes and bound args.
 import { ArgReader, type LayerRef } from './args';
 import { KerasError, UnknownFigure } from './errors';
-import type { DataFormat, KerasVersion, LayerBuild, LayerCall } from './layerDef';
+import type { DataFormat, KerasVersion, LayerBuild, LayerCall, LayerDef } from './layerDef';
 import type { Shape } from './shape';
 import { findLayer } from './catalogue';
 
@@ -67,6 +67,17 @@ export function runLayerRule(
 ): LayerBuild {
   const def = findLayer(className);
   if (!def) throw new UnknownFigure(`keras-lens does not know the layer class \`${className}\``);
+  return runDef(def, args, inputs, inputIsList, opts);
+}
+
+/** Runs one catalogue entry (or operation) rule. */
+export function runDef(
+  def: LayerDef,
+  args: ArgReader,
+  inputs: readonly (Shape | null)[],
+  inputIsList: boolean,
+  opts: CallOptions,
+): LayerBuild {
   def.validate?.(args, opts.version);
   return def.build(makeLayerCall(args, inputs, inputIsList, opts));
 }

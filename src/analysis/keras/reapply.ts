@@ -1,6 +1,6 @@
 // A model called on new inputs: its output shapes for those input shapes, without recording nodes.
 import type { LayerObject, Tensor } from './graph';
-import { runLayerRule } from './layerCall';
+import { runDef } from './layerCall';
 import type { ModelObject } from './models';
 import { modelOutputShapes } from './models';
 import type { Shape } from './shape';
@@ -46,7 +46,7 @@ function applyLayer(session: KerasSession, layer: LayerObject, inputs: (Shape | 
   if (layer.model) return reapplyModel(session, layer.model, inputs, depth + 1);
   if (!layer.def || layer.error) return null;
   try {
-    return [...runLayerRule(layer.className, layer.args, inputs, isList, session.opts).outputs];
+    return [...runDef(layer.def, layer.args, inputs, isList, session.opts).outputs];
   } catch {
     return null;
   }

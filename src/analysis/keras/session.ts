@@ -5,7 +5,8 @@ import { findLayer } from './catalogue';
 import { KerasError, UnknownFigure } from './errors';
 import type { LayerNode, LayerObject, Tensor } from './graph';
 import type { DataFormat, KerasVersion, LayerBuild } from './layerDef';
-import { runLayerRule } from './layerCall';
+import { runDef } from './layerCall';
+import { operationDef } from './ops';
 import { NameCounter } from './naming';
 import type { FunctionalModel, ModelObject, SequentialModel } from './models';
 import type { Shape } from './shape';
@@ -76,6 +77,16 @@ export class KerasSession {
     this.report(site, 'error', message);
   }
 
+  /** A Keras 3 operation on tensors (`x + y`): a 0-parameter row named like a layer of its class. */
+  createOperation(className: string, site: Range): LayerObject | undefined {
+    const def = operationDef(className);
+    if (!def) return undefined;
+    return {
+      id: this.id(), className, def, site, trainable: true, nodes: [], weights: null, firstBuild: null,
+      name: this.names.forClass(className), args: new ArgReader(className, new Map()), base: new Map(), operation: true,
+    };
+  }
+
   /** keras.Input(...): an InputLayer and its output tensor. */
   createInput(batchShape: Shape | null, name: string | null, site: Range, unknownReason?: string): Tensor {
     const layer = this.createInputLayer(batchShape, name, site, unknownReason);
@@ -102,7 +113,7 @@ export class KerasSession {
     let reason: string | undefined = layer.unknownReason;
     if (layer.def && !layer.error) {
       try {
-        build = runLayerRule(layer.className, layer.args, inputs.map((t) => t.shape), inputIsList, this.opts);
+        build = runDef(layer.def, layer.args, inputs.map((t) => t.shape), inputIsList, this.opts);
       } catch (e) {
         if (e instanceof KerasError) {
           this.fail(layer, site, e.message);

@@ -75,3 +75,19 @@ m = keras.Model(x, z)
   // BN: gamma 6 + beta 6 trainable, moving mean 6 + variance 6 non-trainable; frozen Dense 2 × 7 = 14.
   assert.deepEqual(totals(model(f, 'm')), [38, 12, 26]);
 });
+
+test('Keras 3 arithmetic on tensors records operation rows (checked against Keras 3.15.1)', async () => {
+  await ready;
+  const f = analyze(`${H}
+a = keras.Input((4,))
+b = keras.Input((4,))
+t = -(2 * ((a + b) * 2 - a) / b)
+m = keras.Model([a, b], t)
+`);
+  const mm = model(f, 'm');
+  assert.deepEqual(mm.layers.map((l) => `${l.name} (${l.type})`), [
+    'input_layer (InputLayer)', 'input_layer_1 (InputLayer)', 'add (Add)', 'multiply (Multiply)', 'subtract (Subtract)',
+    'multiply_1 (Multiply)', 'true_divide (TrueDivide)', 'negative (Negative)',
+  ]);
+  assert.ok(mm.layers.every((l) => l.params === 0 && JSON.stringify(l.outputShape) === '[null,4]'));
+});
