@@ -1,8 +1,67 @@
-// activate(): wires the editor features to the analysis engine (the features arrive with the extension issue).
-import type * as vscode from 'vscode';
+// activate(): wires the editor features to the analysis service, nothing else.
+import * as vscode from 'vscode';
+import { AnalysisService } from './editor/analysisService';
+import { InlineDecorations, type AppliedAnnotation } from './editor/inlineDecorations';
+import { LayerHoverProvider } from './editor/hover';
+import { ModelCodeLensProvider } from './editor/codeLens';
+import { DiagnosticsFeature } from './editor/diagnostics';
+import { StatusBarFeature } from './editor/statusBar';
+import { PANEL_VIEW_TYPE, SummaryPanel, SummaryPanelSerializer } from './editor/summaryPanel';
+import { openSummaryAsText } from './editor/summaryText';
+import type { PanelPayload } from './editor/panelPayload';
+import type { FileSummary } from './analysis/summary/types';
 
-export function activate(context: vscode.ExtensionContext): void {
-  void context;
+/** What the extension exports, for its integration tests (and other extensions). */
+export interface KerasLensApi {
+  summary(uri: vscode.Uri): Promise<FileSummary | undefined>;
+  annotations(uri: vscode.Uri): readonly AppliedAnnotation[];
+  onDidApplyAnnotations: vscode.Event<vscode.Uri>;
+  panelPayload(): PanelPayload | undefined;
+  statusText(): string;
+  activationMillis: number;
+}
+
+const PYTHON: vscode.DocumentSelector = [{ language: 'python', scheme: 'file' }, { language: 'python', scheme: 'untitled' }, { language: 'python', scheme: 'vscode-remote' }];
+
+export function activate(ctx: vscode.ExtensionContext): KerasLensApi {
+  const t0 = performance.now();
+  const log = vscode.window.createOutputChannel('keras-lens');
+  const analysis = new AnalysisService(vscode.Uri.joinPath(ctx.extensionUri, 'dist').fsPath, log);
+  // Each feature is guarded: one failing to start must not take the others down.
+  const guard = <T>(name: string, make: () => T): T | undefined => {
+    try {
+      return make();
+    } catch (e) {
+      log.appendLine(`keras-lens: ${name} failed to start: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return undefined;
+    }
+  };
+  const inline = guard('inline annotations', () => new InlineDecorations(analysis));
+  const status = guard('status bar', () => new StatusBarFeature(analysis));
+  const diagnostics = guard('diagnostics', () => new DiagnosticsFeature(analysis));
+  const lenses = guard('code lens', () => new ModelCodeLensProvider(analysis));
+  ctx.subscriptions.push(log, analysis, ...[inline, status, diagnostics].filter((x): x is NonNullable<typeof x> => !!x));
+  ctx.subscriptions.push(
+    vscode.languages.registerHoverProvider(PYTHON, new LayerHoverProvider(analysis)),
+    ...(lenses ? [vscode.languages.registerCodeLensProvider(PYTHON, lenses)] : []),
+    vscode.commands.registerCommand('keras-lens.showSummary', (uri?: vscode.Uri, model?: number) => {
+      SummaryPanel.show(ctx, analysis, uri instanceof vscode.Uri ? uri : undefined, typeof model === 'number' ? model : undefined);
+    }),
+    vscode.commands.registerCommand('keras-lens.openSummaryAsText', (uri?: vscode.Uri, model?: number) =>
+      openSummaryAsText(analysis, uri instanceof vscode.Uri ? uri : undefined, typeof model === 'number' ? model : undefined)),
+    vscode.commands.registerCommand('keras-lens.toggleInline', () => inline?.toggle()),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, new SummaryPanelSerializer(ctx, analysis)),
+  );
+  const activationMillis = performance.now() - t0;
+  log.appendLine(`keras-lens activated in ${activationMillis.toFixed(1)} ms`);
+  return {
+    summary: async (uri) => (await analysis.get(await vscode.workspace.openTextDocument(uri)))?.summary,
+    annotations: (uri) => inline?.applied.get(uri.toString()) ?? [],
+    onDidApplyAnnotations: inline?.onDidApply ?? new vscode.EventEmitter<vscode.Uri>().event,
+    panelPayload: () => SummaryPanel.instance?.lastPayload,
+    statusText: () => status?.text ?? '',
+    activationMillis,
+  };
 }
 
 export function deactivate(): void {}
