@@ -6,22 +6,14 @@ import type { Shape } from '../keras/shape';
 import type { Interpreter } from './interpreter';
 import { NONE, native, str, tuple, unknown, opaque, int, type CallArgs, type NativeValue, type Value } from './values';
 import { toArg } from './toArgs';
+import { argShape } from '../keras/args';
 import { callLayerValue } from './kerasObjects';
 
 const kw = (a: CallArgs, name: string): Value | undefined => a.keywords.find(([k]) => k === name)?.[1];
 
 /** A shape argument as dims (int or None); null when not known; an int alone counts as (n,). */
 export function shapeArg(v: Value | undefined): (number | null)[] | null {
-  if (!v) return null;
-  if (v.k === 'int') return [v.v];
-  if (v.k !== 'tuple' && v.k !== 'list') return null;
-  const out: (number | null)[] = [];
-  for (const it of v.items) {
-    if (it.k === 'int') out.push(it.v);
-    else if (it.k === 'none') out.push(null);
-    else return null;
-  }
-  return out;
+  return argShape(v ? toArg(v) : undefined) ?? null;
 }
 
 function makeInput(ip: Interpreter, a: CallArgs): Value {

@@ -28,6 +28,20 @@ export const bool = (v: boolean): ArgValue => ({ t: 'bool', v });
 export const none: ArgValue = { t: 'none' };
 export const tuple = (...items: ArgValue[]): ArgValue => ({ t: 'seq', items, tuple: true });
 
+/** A shape argument (`(28, 28, 1)`, `[None, 8]`, or a bare int): dims, null if not all known, undefined if absent/None. */
+export function argShape(v: ArgValue | undefined): (number | null)[] | null | undefined {
+  if (!v || v.t === 'none') return undefined;
+  if (v.t === 'int') return [v.v];
+  if (v.t !== 'seq') return null;
+  const out: (number | null)[] = [];
+  for (const it of v.items) {
+    if (it.t === 'int') out.push(it.v);
+    else if (it.t === 'none') out.push(null);
+    else return null;
+  }
+  return out;
+}
+
 /** Python repr of an argument value, for messages. */
 export function argRepr(a: ArgValue): string {
   switch (a.t) {

@@ -1,5 +1,5 @@
 // One file's Keras world: layer and model creation, layer calls, automatic names, diagnostics.
-import { ArgReader, type ArgValue } from './args';
+import { ArgReader, argShape, type ArgValue } from './args';
 import { bindLayerArgs } from './binding';
 import { findLayer } from './catalogue';
 import { KerasError, UnknownFigure } from './errors';
@@ -249,18 +249,7 @@ export class KerasSession {
   /** The batch input shape a first layer declares with input_shape= / input_dim= / batch_input_shape= (undefined if none). */
   declaredInputShape(layer: LayerObject): Shape | null | undefined {
     const b = layer.base;
-    const dims = (v: ArgValue | undefined): Shape | null | undefined => {
-      if (!v || v.t === 'none') return undefined;
-      if (v.t === 'int') return [v.v];
-      if (v.t !== 'seq') return null;
-      const out: (number | null)[] = [];
-      for (const it of v.items) {
-        if (it.t === 'int') out.push(it.v);
-        else if (it.t === 'none') out.push(null);
-        else return null;
-      }
-      return out;
-    };
+    const dims = argShape;
     const batchSize = b.get('batch_size');
     const batch = batchSize?.t === 'int' ? batchSize.v : null;
     const bis = dims(b.get('batch_input_shape'));
