@@ -141,6 +141,8 @@ def parse_shape_text(text):
     text = text.strip()
     if text == "?":
         return None
+    # Keras prints 1-D shapes without the tuple comma: "(None)", "(5)"
+    text = re.sub(r"\((None|\d+)\)", r"(\1,)", text)
     if text.startswith("{"):
         # dict-structured outputs are printed with quotes removed: {a: (None, 1), ...}
         text = re.sub(r"([A-Za-z_][A-Za-z_0-9]*)\s*:", r"'\1':", text)
@@ -272,6 +274,13 @@ def summarise(model, keras):
 
 
 def worker(model_py, want_summaries):
+    print(json.dumps(run_file(model_py, want_summaries)))
+
+
+def run_file(model_py, want_summaries=False, keep_going=False):
+    """Execute one model file in this process and return its oracle dict (models, error).
+    Also used by scripts/keras-diff, which calls it for many files in one process after
+    keras.backend.clear_session()."""
     import contextlib
     import io
     import traceback
@@ -322,7 +331,14 @@ def worker(model_py, want_summaries):
         if id(value) in seen:
             continue
         seen.add(id(value))
-        name, rows, totals, built, columns = summarise(value, keras)
+        if keep_going:  # record a model summarise() cannot handle instead of raising
+            try:
+                name, rows, totals, built, columns = summarise(value, keras)
+            except Exception as e:  # noqa: BLE001
+                models.append({"variable": var, "oracle_failure": f"{type(e).__name__}: {e}"})
+                continue
+        else:
+            name, rows, totals, built, columns = summarise(value, keras)
         entry = {"variable": var, "summary_name": name}
         if not built:
             entry["built"] = False
@@ -336,7 +352,7 @@ def worker(model_py, want_summaries):
         # What the file itself printed (its own model.summary() calls), at a
         # 200-column terminal: Keras's default widths (88 / 108) apply.
         result["_summaries"] = sink.getvalue()
-    print(json.dumps(result))
+    return result
 
 
 def main():
