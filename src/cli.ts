@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`keras-lens: ${e.message}\n${USAGE.split('\n')[0]}\n`);
+      process.stderr.write(`keras-lens: ${e.message} (see keras-lens --help)\n`);
       return 2;
     }
     throw e;

@@ -31,11 +31,15 @@ export function analyzeSource(text: string, file: string, options: AnalysisOptio
   let models: ModelSummaryEntry[] = [];
   let version: 1 | 2 | 3 = options.kerasVersion === 'auto' ? 3 : options.kerasVersion;
   try {
+    const binary = binaryReason(text);
+    if (binary) {
+      return { file, models: [], kerasVersion: version, diagnostics: [{ range: EMPTY_RANGE, severity: 'error', message: `This file does not look like Python source (${binary}); keras-lens skipped it` }] };
+    }
     const parsed = parseWithRecovery(text);
     diagnostics.push(...parsed.diagnostics);
     const root = parsed.tree.rootNode;
     if (options.kerasVersion === 'auto') {
-      const guess = detectVersion(root);
+      const guess = detectVersion(root, parsed.text);
       version = guess.version;
       if (guess.evidence) {
         diagnostics.push({
@@ -71,4 +75,16 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
     seen.add(k);
     return true;
   });
+}
+
+/** NUL bytes or many control characters: binary data, not source (parsing it would only cost time). */
+function binaryReason(text: string): string | undefined {
+  if (text.includes('\0')) return 'it contains NUL bytes';
+  const sample = text.slice(0, 65536);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0xfffd) control++;
+  }
+  return control > 32 && control > sample.length / 20 ? 'it is mostly control characters' : undefined;
 }

@@ -20,7 +20,11 @@ export interface VersionGuess {
   readonly evidence?: { readonly text: string; readonly node: Node };
 }
 
-export function detectVersion(root: Node): VersionGuess {
+/** A cheap text test first: most files have none of the old spellings, and walking the tree is not free. */
+const MAYBE_LEGACY = new RegExp(`\\b(${[...LEGACY_KWARGS].join('|')})\\s*=|${LEGACY_MODULE.source.slice(1)}|\\b(${[...KERAS1_ONLY].join('|')})\\s*\\(`);
+
+export function detectVersion(root: Node, text?: string): VersionGuess {
+  if (text !== undefined && !MAYBE_LEGACY.test(text)) return { version: 3 };
   let found: VersionGuess | undefined;
   let k1: VersionGuess | undefined;
   const visit = (n: Node): void => {

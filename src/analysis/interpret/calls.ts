@@ -4,6 +4,7 @@ import { opaque, unknown, type CallArgs, type Value } from './values';
 import { callFunction } from './functions';
 import { constructLayer } from './kerasApi';
 import { callLayerValue, callModelValue } from './kerasObjects';
+import { nodeRange } from '../parse/ranges';
 
 const touchesTensor = (a: CallArgs): boolean =>
   [...a.positional, ...a.keywords.map(([, v]) => v)].some((v) => v.k === 'tensor' || ((v.k === 'list' || v.k === 'tuple') && v.items.some((x) => x.k === 'tensor')));
@@ -16,14 +17,26 @@ export function callValue(ip: Interpreter, fn: Value, args: CallArgs): Value {
     case 'layerClass': return constructLayer(ip, fn.name, args);
     case 'layer': return callLayerValue(ip, fn.layer, args);
     case 'model': return callModelValue(ip, fn.m, args);
-    case 'unknown': return fn;
+    case 'unknown':
+      // An unknown callable applied to tensors (a layer we cannot resolve): a `?` row keeps the graph connected.
+      return touchesTensor(args) ? placeholderCall(ip, fn.reason, args) : fn;
     case 'opaque':
       // Something keras-lens does not model, applied to a tensor (tf.nn.relu(x), tf.concat…): its output is unknown.
-      if (touchesTensor(args)) return unknown(`\`${fn.what}\` applied to a tensor is not followed`);
+      if (touchesTensor(args)) return placeholderCall(ip, `\`${fn.what}\` applied to a tensor is not followed`, args);
       return opaque(`${fn.what}()`);
     case 'module':
       return opaque(`${fn.path}()`);
     default:
       return unknown(`calling a ${fn.k} is not followed`);
   }
+}
+
+/** Records a `?` node for an unknown operation on tensors, so the model is still listed with its other rows. */
+function placeholderCall(ip: Interpreter, reason: string, args: CallArgs): Value {
+  // Name the row after what was called: `Foo` for `Foo(3)(x)`, `relu` for `tf.nn.relu(x)`.
+  let fn = args.node.childForFieldName('function');
+  if (fn?.type === 'call') fn = fn.childForFieldName('function');
+  const callee = fn?.text.split('.').pop()?.replace(/\W/g, '') || '?';
+  const layer = ip.session.createPlaceholder(reason, nodeRange(args.node), callee);
+  return callLayerValue(ip, layer, args);
 }

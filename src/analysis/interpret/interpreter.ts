@@ -24,7 +24,7 @@ export interface InterpreterOptions {
   readonly maxCallDepth: number;
 }
 
-export const DEFAULT_LIMITS: InterpreterOptions = { totalSteps: 2_000_000, stepsPerStatement: 400_000, maxCallDepth: 40 };
+export const DEFAULT_LIMITS: InterpreterOptions = { totalSteps: 1_500_000, stepsPerStatement: 250_000, maxCallDepth: 40 };
 
 export class Interpreter {
   readonly budget: Budget;

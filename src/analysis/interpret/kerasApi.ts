@@ -70,7 +70,8 @@ export function sequentialAddValue(ip: Interpreter, m: SequentialModel, item: Va
     case 'layer': ip.session.sequentialAdd(m, item.layer, site); return;
     case 'tensor': ip.session.sequentialAdd(m, item.t, site); return;
     case 'model': ip.session.sequentialAdd(m, ip.session.modelLayer(item.m), site); return;
-    case 'unknown': m.tainted ??= `a layer added to it is not known (${item.reason})`; return;
+    // Something unknown where a layer should be: a `?` row, and what follows it has an unknown input.
+    case 'unknown': ip.session.sequentialAdd(m, ip.session.createPlaceholder(item.reason, site), site); return;
     default:
       ip.report(a.node, 'error', `Only instances of \`keras.Layer\` can be added to a Sequential model. Received: ${item.k}`);
   }
@@ -193,7 +194,11 @@ export function kerasFunction(name: string): NativeValue | undefined {
 }
 
 /** Calling a layer class: a new layer object. */
+/** A layer object costs far more than a Python step: weigh it so runaway loops stop early. */
+export const LAYER_STEP_COST = 12;
+
 export function constructLayer(ip: Interpreter, className: string, a: CallArgs): Value {
+  ip.budget.tick(LAYER_STEP_COST);
   if (className === 'InputLayer') return makeInputLayer(ip, a);
   const positional = a.positional.map((v) => toArg(v));
   const keywords = a.keywords.map(([k, v]): [string, ReturnType<typeof toArg>] => [k, toArg(v)]);

@@ -8,7 +8,7 @@ import { summarizeModel } from '../keras/summarize';
 import { sequentialOutputs } from '../keras/models';
 import type { Interpreter } from './interpreter';
 import { NONE, bool, int, list, native, opaque, str, tuple, unknown, truthy, type CallArgs, type Value } from './values';
-import { sequentialAddValue, shapeArg } from './kerasApi';
+import { LAYER_STEP_COST, sequentialAddValue, shapeArg } from './kerasApi';
 import { BINARY_OPS } from '../keras/ops';
 
 const tensorValue = (t: Tensor): Value => ({ k: 'tensor', t });
@@ -66,6 +66,7 @@ function outputsValue(outs: readonly Tensor[], multi: boolean): Value {
 }
 
 export function callLayerValue(ip: Interpreter, layer: LayerObject, a: CallArgs): Value {
+  ip.budget.tick(LAYER_STEP_COST);
   if (layer.model) return callModelValue(ip, layer.model, a);
   const ins = callInputs(a);
   if ('reason' in ins) return unknown(ins.reason);
@@ -98,6 +99,7 @@ export function modelAttribute(ip: Interpreter, m: ModelObject, name: string, no
     case 'add':
       if (m.kind !== 'sequential') return unknown('add() on a functional model');
       return method((a) => {
+        ip.budget.tick(LAYER_STEP_COST);
         const item = a.positional[0] ?? a.keywords.find(([k]) => k === 'layer')?.[1] ?? NONE;
         sequentialAddValue(ip, m, item, a);
         ip.session.sequentialMaybeRebuild(m);
@@ -119,7 +121,7 @@ export function modelAttribute(ip: Interpreter, m: ModelObject, name: string, no
         if (m.kind !== 'sequential') return unknown('pop() on a functional model');
         ip.touched.add(m);
         const last = m.layers.pop();
-        if (last) m.outputs.delete(last);
+        if (last) { m.outputs.delete(last); m.layerNames.delete(last.name); }
         return last ? { k: 'layer', layer: last } : NONE;
       });
     case 'layers': return layersOf(ip, m);

@@ -26,6 +26,8 @@ export interface SequentialModel extends ModelBase {
   inputLayer: LayerObject | null;
   /** The input tensor the chain starts from. */
   input: Tensor | null;
+  /** Names of the layers, to check uniqueness in O(1). */
+  readonly layerNames: Set<string>;
   /** The output tensors of each layer in this model's chain. */
   readonly outputs: Map<LayerObject, readonly Tensor[]>;
   /** Set once an input shape is known and at least one layer follows it. */

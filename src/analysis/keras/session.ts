@@ -77,6 +77,14 @@ export class KerasSession {
     this.report(site, 'error', message);
   }
 
+  /** A row for something keras-lens cannot follow where a layer should be (an unknown value added or called). */
+  createPlaceholder(reason: string, site: Range, className = '?'): LayerObject {
+    return {
+      id: this.id(), className, def: undefined, site, trainable: true, nodes: [], weights: null, firstBuild: null,
+      name: '?', args: new ArgReader(className, new Map()), base: new Map(), unknownReason: reason,
+    };
+  }
+
   /** A Keras 3 operation on tensors (`x + y`): a 0-parameter row named like a layer of its class. */
   createOperation(className: string, site: Range): LayerObject | undefined {
     const def = operationDef(className);
@@ -150,7 +158,7 @@ export class KerasSession {
 
   newSequential(name: string | null, site: Range): SequentialModel {
     const m: SequentialModel = {
-      kind: 'sequential', id: this.id(), name: name ?? this.names.next('sequential'), site, variable: '', layers: [],
+      kind: 'sequential', id: this.id(), name: name ?? this.names.next('sequential'), site, variable: '', layers: [], layerNames: new Set(),
       inputLayer: null, input: null, outputs: new Map(), built: false, trainable: true, internal: false,
     };
     this.models.push(m);
@@ -216,8 +224,9 @@ export class KerasSession {
       this.extendChain(m);
       return;
     }
-    if (m.layers.some((l) => l.name === layer.name) || m.inputLayer?.name === layer.name) {
+    if (m.layerNames.has(layer.name) || m.inputLayer?.name === layer.name) {
       this.report(site, 'error', `All layers added to a Sequential model should have unique names. Name "${layer.name}" is already the name of a layer in this model.`);
+      return;
     }
     if (m.layers.length === 0 && !m.inputLayer) {
       const shape = this.declaredInputShape(layer);
@@ -238,6 +247,7 @@ export class KerasSession {
       }
     }
     m.layers.push(layer);
+    m.layerNames.add(layer.name);
     this.extendChain(m);
   }
 
@@ -293,9 +303,9 @@ export class KerasSession {
   private extendChain(m: SequentialModel): void {
     if (!m.input || m.layers.length === 0) return;
     m.built = true;
-    for (let i = 0; i < m.layers.length; i++) {
+    // The chain covers a prefix of the layers; continue after it (each add() costs O(1)).
+    for (let i = m.outputs.size; i < m.layers.length; i++) {
       const layer = m.layers[i];
-      if (m.outputs.has(layer)) continue;
       const prev = i === 0 ? [m.input] : m.outputs.get(m.layers[i - 1]);
       if (!prev) return;
       if (prev.length !== 1) {

@@ -1,15 +1,12 @@
-// Syntax-error recovery: blank out the top-level chunk around each error so the rest of the file still parses.
+// Syntax-error recovery: blank out each top-level statement that has an error, so the rest of the file still parses.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Diagnostic } from '../summary/types';
 import { parseText } from './parser';
-
-const MAX_ROUNDS = 25;
-/** Lines starting at column 0 that continue the previous statement rather than start one. */
-const CONTINUATION = /^(\s|$|#|[)\]}]|else\b|elif\b|except\b|finally\b)/;
+import { topLevelChunks } from './chunks';
 
 export interface ParseResult {
   readonly tree: Tree;
-  /** The text actually parsed: the source with erroneous chunks blanked (same lines and columns). */
+  /** The text actually parsed: the source with erroneous statements blanked (same lines and columns). */
   readonly text: string;
   readonly diagnostics: Diagnostic[];
 }
@@ -25,45 +22,69 @@ function firstError(n: Node): Node | null {
   return n;
 }
 
-function describe(e: Node, lines: readonly string[]): string {
+function describe(e: Node, line: string): string {
   if (e.isMissing) return `Syntax error: missing \`${e.type}\``;
-  const text = (lines[e.startPosition.row] ?? '').slice(e.startPosition.column).trim();
+  const text = line.slice(e.startPosition.column).trim();
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   return shown ? `Syntax error near \`${shown}\`` : 'Syntax error';
 }
 
-/** Parses `text`; while errors remain, blanks the chunk holding the first one and parses again. */
-export function parseWithRecovery(text: string, oldTree?: Tree | null): ParseResult {
-  let tree = parseText(text, oldTree);
-  const diagnostics: Diagnostic[] = [];
-  if (!tree.rootNode.hasError) return { tree, text, diagnostics };
-  const lines = text.split('\n');
-  for (let round = 0; round < MAX_ROUNDS && tree.rootNode.hasError; round++) {
-    const e = firstError(tree.rootNode);
-    if (!e) break;
-    const row = Math.min(e.startPosition.row, lines.length - 1);
-    diagnostics.push({
-      range: {
-        start: { line: row, character: e.startPosition.column },
-        end: e.endPosition.row === row && e.endPosition.column > e.startPosition.column
-          ? { line: row, character: e.endPosition.column }
-          : { line: row, character: Math.max(e.startPosition.column + 1, (lines[row] ?? '').length) },
-      },
-      severity: 'error',
-      message: `${describe(e, lines)}; the statement starting on line ${chunkStart(lines, row) + 1} is skipped`,
-    });
-    const start = chunkStart(lines, row);
-    let end = row + 1;
-    while (end < lines.length && CONTINUATION.test(lines[end])) end++;
-    for (let i = start; i < end; i++) lines[i] = lines[i].replace(/[^\r]/g, ' ');
-    tree.delete();
-    tree = parseText(lines.join('\n'));
-  }
-  return { tree, text: lines.join('\n'), diagnostics };
+/** Line ranges that hold an error in `tree` (an ERROR spanning everything marks everything). */
+function errorLines(tree: Tree): [number, number][] {
+  const out: [number, number][] = [];
+  const visit = (n: Node): void => {
+    if (!n.hasError && !n.isMissing) return;
+    if (n.type === 'ERROR' || n.isMissing) {
+      out.push([n.startPosition.row, n.endPosition.row]);
+      return;
+    }
+    for (const c of n.children) if (c) visit(c);
+  };
+  visit(tree.rootNode);
+  return out;
 }
 
-function chunkStart(lines: readonly string[], row: number): number {
-  let start = row;
-  while (start > 0 && CONTINUATION.test(lines[start])) start--;
-  return start;
+const blank = (s: string): string => s.replace(/[^\r]/g, ' ');
+
+/**
+ * Parses `text`; if it has errors, parses each suspicious top-level statement on its own and
+ * blanks those that are wrong by themselves, then parses once more. Linear in the file size.
+ */
+export function parseWithRecovery(text: string, oldTree?: Tree | null): ParseResult {
+  const tree = parseText(text, oldTree);
+  if (!tree.rootNode.hasError) return { tree, text, diagnostics: [] };
+  const lines = text.split('\n');
+  const suspicious = errorLines(tree);
+  tree.delete();
+  const diagnostics: Diagnostic[] = [];
+  for (const [start, end] of topLevelChunks(lines)) {
+    if (!suspicious.some(([a, b]) => a < end && b >= start)) continue;
+    const chunk = lines.slice(start, end).join('\n');
+    const alone = parseText(chunk);
+    const e = alone.rootNode.hasError ? firstError(alone.rootNode) : null;
+    if (e) {
+      const row = start + Math.min(e.startPosition.row, end - start - 1);
+      const line = lines[row] ?? '';
+      const col = e.startPosition.row < end - start ? e.startPosition.column : 0;
+      diagnostics.push({
+        range: { start: { line: row, character: col }, end: { line: row, character: Math.max(col + 1, line.length) } },
+        severity: 'error',
+        message: `${describe(e, line.slice(0))}; keras-lens skips the statement on line${end - start > 1 ? `s ${start + 1}–${end}` : ` ${start + 1}`}`,
+      });
+      for (let i = start; i < end; i++) lines[i] = blank(lines[i]);
+    }
+    alone.delete();
+  }
+  const fixed = lines.join('\n');
+  let final = parseText(fixed);
+  if (final.rootNode.hasError) {
+    // A statement that is only wrong in context (rare): skip what still fails at the top level.
+    for (const [a, b] of errorLines(final)) for (let i = a; i <= b && i < lines.length; i++) lines[i] = blank(lines[i]);
+    final.delete();
+    final = parseText(lines.join('\n'));
+    if (diagnostics.length === 0) {
+      diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'error', message: 'Syntax error: keras-lens skipped the statements it could not parse' });
+    }
+  }
+  return { tree: final, text: lines.join('\n'), diagnostics };
 }

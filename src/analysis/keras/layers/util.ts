@@ -4,7 +4,10 @@ import type { Shape } from '../shape';
 
 /** 7850 → "7,850", as Keras prints counts. */
 export function commas(n: number): string {
-  return n.toLocaleString('en-US');
+  // toLocaleString is slow enough to show up when a file creates thousands of layers.
+  const s = String(Math.abs(n));
+  const out = s.length <= 3 || s.includes('e') || s.includes('.') ? s : s.replace(/\B(?=(\d{3})+$)/g, ',');
+  return n < 0 ? `-${out}` : out;
 }
 
 /** A dim for explanations: None stays None. */
