@@ -28,13 +28,15 @@ export async function openFile(...segments: string[]): Promise<vscode.TextEditor
 }
 
 /** Polls until `check` returns a truthy value (or stops throwing), or fails after timeoutMs. */
-export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10_000, intervalMs = 50): Promise<T> {
+type Falsy = undefined | null | false | 0 | '';
+
+export async function waitFor<T>(what: string, check: () => T | Falsy | Promise<T | Falsy>, timeoutMs = 10_000, intervalMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const v = await check();
-      if (v) return v;
+      if (v) return v as T;
       last = v;
     } catch (e) {
       last = e;
