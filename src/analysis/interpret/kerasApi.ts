@@ -161,7 +161,7 @@ function mergeHelper(className: string) {
 
 const MERGE_HELPERS: Record<string, string> = {
   add: 'Add', subtract: 'Subtract', multiply: 'Multiply', average: 'Average', maximum: 'Maximum', minimum: 'Minimum',
-  concatenate: 'Concatenate', dot: 'Dot',
+  concatenate: 'Concatenate', dot: 'Dot', merge: 'Merge',
 };
 
 function setDataFormat(a: CallArgs, ip: Interpreter): Value {

@@ -16,7 +16,7 @@ export function moduleValue(path: string): Value {
 /** Names that are Keras callables rather than layer classes. */
 const KERAS_CALLABLES = new Set([
   'Input', 'Sequential', 'Model', 'Functional', 'InputLayer',
-  'add', 'subtract', 'multiply', 'average', 'maximum', 'minimum', 'concatenate', 'dot',
+  'add', 'subtract', 'multiply', 'average', 'maximum', 'minimum', 'concatenate', 'dot', 'merge',
   'set_image_data_format', 'set_image_dim_ordering', 'clear_session', 'int_shape', 'image_data_format', 'count_params',
 ]);
 

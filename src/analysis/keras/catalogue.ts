@@ -10,6 +10,7 @@ import { NORMALIZATION_LAYERS } from './layers/normalization';
 import { RECURRENT_LAYERS } from './layers/recurrent';
 import { MERGING_LAYERS } from './layers/merging';
 import { PREPROCESSING_LAYERS } from './layers/preprocessing';
+import { merge } from './layers/legacyMerge';
 
 const byName = new Map<string, LayerDef>();
 
@@ -29,6 +30,7 @@ registerLayers(NORMALIZATION_LAYERS);
 registerLayers(RECURRENT_LAYERS);
 registerLayers(MERGING_LAYERS);
 registerLayers(PREPROCESSING_LAYERS);
+registerLayers([merge]);
 
 export function findLayer(name: string): LayerDef | undefined {
   return byName.get(name);

@@ -54,3 +54,24 @@ test('--data-format channels_first and backend.set_image_data_format', async () 
   const set = analyze(`import keras\nkeras.backend.set_image_data_format("channels_first")\n${src.split('\n')[1]}\n`);
   assert.deepEqual(rows(model(set, 'm')), [['Conv2D', [null, 4, 6, 6], 112]]);
 });
+
+test('Keras 1 merge(mode=…) and Model(input=, output=)', async () => {
+  await ready;
+  const f = analyze(`from keras.layers import Input, Dense, merge
+from keras.models import Model
+a = Input(shape=(32,))
+b = Input(shape=(32,))
+x = Dense(16)(a)
+y = Dense(16)(b)
+s = merge([x, y], mode='sum')
+c = merge([x, y], mode='concat', concat_axis=-1)
+out = Dense(1)(merge([s, c], mode='concat'))
+model = Model(input=[a, b], output=out)
+`);
+  assert.equal(f.kerasVersion, 1);
+  // Dense(16) on 32: 16 × 33 = 528 (twice); sum → 16, concat → 32, concat(16, 32) → 48; Dense(1): 49.
+  const m = model(f, 'model');
+  assert.deepEqual(m.layers.filter((l) => l.type === 'Merge').map((l) => l.outputShape), [[null, 16], [null, 32], [null, 48]]);
+  assert.equal(m.totalParams, 528 * 2 + 49);
+  assert.deepEqual(m.layers.map((l) => l.name).slice(0, 3), ['input_1', 'input_2', 'dense_1']);
+});
