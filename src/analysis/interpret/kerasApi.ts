@@ -181,6 +181,7 @@ export function kerasFunction(name: string): NativeValue | undefined {
     case 'Model': case 'Functional': return native(name, (a, ip) => makeFunctional(ip, a));
     case 'set_image_data_format': case 'set_image_dim_ordering': return native(name, setDataFormat);
     case 'image_data_format': return native(name, (_a, ip) => str(ip.session.opts.defaultDataFormat));
+    case 'image_dim_ordering': return native(name, (_a, ip) => str(ip.session.opts.defaultDataFormat === 'channels_first' ? 'th' : 'tf'));
     case 'clear_session': return native(name, (_a, ip) => { ip.session.names.reset(); return NONE; });
     case 'int_shape': return native(name, (a) => {
       const t = a.positional[0];

@@ -17,7 +17,7 @@ export function moduleValue(path: string): Value {
 const KERAS_CALLABLES = new Set([
   'Input', 'Sequential', 'Model', 'Functional', 'InputLayer',
   'add', 'subtract', 'multiply', 'average', 'maximum', 'minimum', 'concatenate', 'dot', 'merge',
-  'set_image_data_format', 'set_image_dim_ordering', 'clear_session', 'int_shape', 'image_data_format', 'count_params',
+  'set_image_data_format', 'set_image_dim_ordering', 'clear_session', 'int_shape', 'image_data_format', 'image_dim_ordering', 'count_params',
 ]);
 
 /** Attribute `name` of a Keras namespace. */
