@@ -12,6 +12,7 @@ Shapes are tuples including the batch dim; `None` = unknown.
 
 import math
 import random
+import re
 from dataclasses import dataclass, field
 
 # Keep tensors small: Keras allocates the real weights.
@@ -253,6 +254,7 @@ class Gen:
         self.layer_budget = r.randint(1, 15)
         self.inject = r.random() < 0.10
         self.exclude = ()
+        self.functional_mode = False
 
     # ---------------- helpers ----------------
 
@@ -797,7 +799,7 @@ class Gen:
             args.append(("data_format", df))
         return self.call(cls, args), s
 
-    def rnn_layer(self, s, allow_multi):
+    def rnn_layer(self, s, allow_multi, backwards_ok=True):
         """(expr, primary_out, all_outs or None) for SimpleRNN/LSTM/GRU on a rank-3 input."""
         if len(s) != 3 or s[-1] is None:
             raise Fail
@@ -814,7 +816,7 @@ class Gen:
             args.append(("use_bias", False))
         if cls == "GRU" and self.chance(0.25):
             args.append(("reset_after", False))
-        if self.chance(0.1):
+        if backwards_ok and self.chance(0.1):
             args.append(("go_backwards", True))
         out = (s[0], s[1], u) if rs else (s[0], u)
         nstates = 2 if cls == "LSTM" else 1
@@ -826,8 +828,8 @@ class Gen:
             cls, args, out, states, rst = self.rnn_layer(s, allow_multi)
             expr = self.call(cls, args)
             return expr, ([out] + states if rst else out)
-        if r == 3:  # Bidirectional
-            cls, args, out, states, rst = self.rnn_layer(s, allow_multi)
+        if r == 3:  # Bidirectional (its inner layer must not go backwards: K3 ERR)
+            cls, args, out, states, rst = self.rnn_layer(s, allow_multi, backwards_ok=False)
             inner = self.call(cls, args)
             mm = self.rng.choice(["concat", "sum", "mul", "ave", None, "concat"])
             if mm is None and not allow_multi:
@@ -888,7 +890,7 @@ class Gen:
         return self.call("ConvLSTM2D", args), out
 
     def l_embedding_like(self, s):
-        if self.chance(0.5):
+        if self.chance(0.5) and "mask" not in self.exclude:
             return self.call("Masking", [("mask_value", 0.0)] if self.chance(0.5) else []), s
         if self.chance(0.5):
             return self.call("Identity", []), s
@@ -915,7 +917,7 @@ class Gen:
                     got = getattr(self, "l_" + fam)(s)
             except Fail:
                 continue
-            if self.exclude and any(f"{c}(" in got[0] for c in self.exclude):
+            if self.exclude and any(re.search(rf"\b{c}_?\(", got[0]) for c in self.exclude):
                 continue
             return got
         return self.l_dense(s) if s[-1] is not None else self.l_dropout(s)
@@ -926,7 +928,8 @@ class Gen:
         """(expr, kind) for a layer Keras 3 must reject on input shape s (or at construction)."""
         kinds = ["conv_rank", "reshape_size", "valid_too_big", "rnn_rank", "repeat_rank", "groupnorm",
                  "crop_too_much", "dropout_rate", "transpose_op", "stride_dilation", "unknown_kwarg",
-                 "pool_upper", "avgpool_nosize", "permute_bad", "dense_unknown", "units_float"]
+                 "pool_upper", "avgpool_nosize", "permute_bad", "dense_unknown", "units_float",
+                 "bidir_backwards", "add_incompatible", "concat_mismatch"]
         for _ in range(50):
             kind = self.rng.choice(kinds)
             try:
@@ -1008,6 +1011,25 @@ class Gen:
             if s[-1] is not None:
                 raise Fail
             return self.call("Dense", [("units", 4)])
+        if kind == "bidir_backwards":
+            if len(s) != 3 or s[-1] is None:
+                raise Fail
+            inner = self.call(r.choice(["LSTM", "GRU", "SimpleRNN"]), [("units", r.randint(1, 8)), ("go_backwards", True)])
+            return self.call("Bidirectional", [("layer", inner)])
+        if kind in ("add_incompatible", "concat_mismatch"):
+            # one merge call on [x, f(x)] (%X% stands for x; the caller substitutes it)
+            if len(s) < 2 or any(n is None for n in s[1:]) or not self.functional_mode:
+                raise Fail
+            L = self.spell.layer
+            if kind == "add_incompatible":
+                if s[-1] < 2:
+                    raise Fail
+                merge = L(r.choice(["Add", "Multiply", "Subtract", "Maximum", "Average"]))
+                return Src(f"{merge}()([%X%, {L('Dense')}({s[-1] + r.randint(1, 3)})(%X%)])")
+            if len(s) not in (3, 4) or s[1] < 2 or (len(s) == 4 and s[2] < 2):
+                raise Fail
+            crop = f"{L('Cropping1D')}((1, 0))" if len(s) == 3 else f"{L('Cropping2D')}(((1, 0), (0, 0)))"
+            return Src(f"{L('Concatenate')}()([%X%, {crop}(%X%)])")
         if kind == "units_float":
             return Src(f"{self.spell.layer('Dense')}({r.choice(['8.0', '0', '-2'])})")
         raise Fail
@@ -1065,7 +1087,7 @@ class Gen:
         vocab = self.rng.randint(2, 50)
         dim = self.rng.randint(1, 16)
         args = [("input_dim", vocab), ("output_dim", dim)]
-        if self.chance(0.2):
+        if self.chance(0.2) and "mask" not in self.exclude:
             args.append(("mask_zero", True))
         if self.chance(0.1):
             args.append(("input_length", shape[1]))
@@ -1147,13 +1169,14 @@ class Gen:
 
     def functional(self):
         r = self.rng
+        self.functional_mode = True
         ninputs = 1 if r.random() < 0.75 else r.randint(2, 3)
         inputs = []
         tensors = []  # (var, shape)
         for i in range(ninputs):
             shape, kind = self.random_input_shape()
             v = self.var("inp")
-            batch = r.choice([2, 4]) if r.random() < 0.05 else None
+            batch = r.choice([2, 4]) if r.random() < 0.05 and ninputs == 1 else None
             self.emit(f"{v} = {self.input_expr(shape, dtype='int32' if kind == 'tokens' else None, batch=batch)}")
             if batch is not None:
                 shape = (batch,) + shape[1:]
@@ -1185,7 +1208,7 @@ class Gen:
             if self.inject and self.bad_body_line is None and r.random() < 0.25:
                 e, self.bad_kind = self.bad_layer(s)
                 y = self.var()
-                self.emit(f"{y} = {e}({x})", bad=True)
+                self.emit(f"{y} = {self.apply(e, x)}", bad=True)
                 x = y
                 break
             if op < 0.6:
@@ -1209,7 +1232,7 @@ class Gen:
         if self.inject and self.bad_body_line is None:
             e, self.bad_kind = self.bad_layer(s)
             y = self.var()
-            self.emit(f"{y} = {e}({x})", bad=True)
+            self.emit(f"{y} = {self.apply(e, x)}", bad=True)
             x = y
         outputs = [x] + ([extra_out] if extra_out else [])
         Model = self.spell.api_name("Model")
@@ -1225,6 +1248,10 @@ class Gen:
             self.emit(f"model = {Model}(inputs={ins}, outputs={outs}{name_kw})")
         else:
             self.emit(f"model = {Model}({ins}, {outs}{name_kw})")
+
+    @staticmethod
+    def apply(e, x):
+        return e.replace("%X%", x) if "%X%" in e else f"{e}({x})"
 
     def chain_step(self, x, s):
         e, out = self.pick_layer(s, allow_multi=True)
@@ -1242,8 +1269,8 @@ class Gen:
         return y, out
 
     def to_rank2(self, v, s):
-        if len(s) == 2 and s[-1] is not None:
-            return v, s
+        if len(s) == 2:
+            return v, s  # a None width is fine for the Concatenate that follows
         y = self.var()
         if len(s) >= 3 and len(s) <= 5:
             rank = len(s) - 2

@@ -248,7 +248,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="Keras processes in parallel")
     ap.add_argument("--no-build", action="store_true", help="use the existing dist/cli.js")
     ap.add_argument("--exclude", action="append", default=[], metavar="CLASS",
-                    help="never generate this layer class (repeatable), e.g. to look past a known gap")
+                    help="never generate this layer class (repeatable), e.g. to look past a known gap; "
+                         "'mask' drops Masking and Embedding(mask_zero=True)")
     ap.add_argument("--quiet", action="store_true", help="print only the failure headers and the final line")
     args = ap.parse_args()
 
