@@ -319,6 +319,8 @@ class Gen:
         parts += [f"{n}={self.val(v)}" for n, v in rest]
         if extra:
             parts += extra
+        if self.chance(0.03) and not cls.startswith("SpatialDropout"):  # those take no **kwargs
+            parts.append("trainable=False")
         if self.chance(0.07):
             name = self.fresh_name(cls)
             parts.append(f'name="{name}"')
@@ -929,7 +931,7 @@ class Gen:
         kinds = ["conv_rank", "reshape_size", "valid_too_big", "rnn_rank", "repeat_rank", "groupnorm",
                  "crop_too_much", "dropout_rate", "transpose_op", "stride_dilation", "unknown_kwarg",
                  "pool_upper", "avgpool_nosize", "permute_bad", "dense_unknown", "units_float",
-                 "bidir_backwards", "add_incompatible", "concat_mismatch"]
+                 "bidir_backwards", "add_incompatible", "concat_mismatch", "spatial_dropout_kwarg"]
         for _ in range(50):
             kind = self.rng.choice(kinds)
             try:
@@ -1011,6 +1013,12 @@ class Gen:
             if s[-1] is not None:
                 raise Fail
             return self.call("Dense", [("units", 4)])
+        if kind == "spatial_dropout_kwarg":
+            # SpatialDropout1D/2D/3D.__init__ has no **kwargs: any base-layer kwarg is a TypeError
+            if len(s) not in (3, 4, 5):
+                raise Fail
+            kw = r.choice(["trainable=False", "dtype=\"float32\"" if False else "trainable=True", "input_shape=(4, 4)"])
+            return Src(f"{self.spell.layer(f'SpatialDropout{len(s) - 2}D')}(0.1, {kw})")
         if kind == "bidir_backwards":
             if len(s) != 3 or s[-1] is None:
                 raise Fail
@@ -1307,7 +1315,18 @@ class Gen:
     def branch_merge(self, x, s):
         """Two or three branches from x, merged."""
         r = self.rng
-        kind = r.choice(["add", "add", "concat", "concat", "dot", "broadcast"])
+        kind = r.choice(["add", "add", "concat", "concat", "dot", "broadcast", "ops"])
+        if kind == "ops":
+            # raw operators on KerasTensors become op rows (add (Add), multiply (Multiply), ...)
+            a, _ = self.branch_same(x, s)
+            y = self.var()
+            op = r.choice(["+", "-", "*"])
+            if r.random() < 0.3:
+                self.emit(f"{y} = {a} {op} {r.choice(['2.0', '0.5'])}")
+            else:
+                self.emit(f"{y} = {x} {op} {a}")
+            self.layer_budget -= 1
+            return y, s
         if kind == "dot":
             if len(s) not in (2, 3) or any(n is None for n in s[1:]):
                 return self.chain_step(x, s)
@@ -1473,6 +1492,8 @@ class Gen:
             self.emit(f"{name} = {Model}({iv}, {v}{nm})")
             out = o
         self.inject = saved_inject
+        if r.random() < 0.2:
+            self.emit(f"{name}.trainable = False")
         if isinstance(out, list):
             out = out[0]
             y = self.var()
