@@ -22,7 +22,7 @@ export function integrationUrl(server, repo = REPO) {
 /**
  * @param {{ server: object, browser: import('playwright-core').Browser, resultsFile: string,
  *           timeoutMs?: number, startTimeoutMs?: number }} o
- * @returns {Promise<{ passed: number, failed: number, pending: number, ok: boolean }>}
+ * @returns {Promise<{ passed: number, failed: number, pending: number, metrics: object[], ok: boolean }>}
  */
 export async function runIntegration({ server, browser, resultsFile, timeoutMs = 5 * 60_000, startTimeoutMs = 90_000 }) {
   if (!existsSync(join(REPO, 'dist', 'test', 'integration', 'index.js'))) throw new Error('dist/test/integration/index.js is missing: run node scripts/e2e/build-tests.mjs');
@@ -49,7 +49,7 @@ export async function runIntegration({ server, browser, resultsFile, timeoutMs =
       await sleep(250);
     }
     print(results);
-    return { passed: results.passed, failed: results.failed, pending: results.pending, ok: results.status === 'done' && results.failed === 0 && results.passed > 0 };
+    return { passed: results.passed, failed: results.failed, pending: results.pending, metrics: results.metrics ?? [], ok: results.status === 'done' && results.failed === 0 && results.passed > 0 };
   } finally {
     await page.close().catch(() => {});
   }

@@ -3,12 +3,14 @@
 //   setup      install code-server, Chromium and playwright-core when missing (cached; scripts/e2e/setup.mjs)
 //   build      npm run build, then bundle the test suites (scripts/e2e/build-tests.mjs)
 //   package    vsce package -> keras-lens.vsix, installed into a fresh extensions-dir
-//   server     code-server on a free 127.0.0.1 port, serving a temporary copy of examples/
+//   server     code-server on a free 127.0.0.1 port, serving a temporary copy of examples/ and
+//              test/e2e/fixtures/ (files side by side)
 //   integration  dist/test/integration in the extension host, with keras-lens loaded from the repo
 //   ui         dist/test/e2e/*.e2e.js with playwright-core, against the installed .vsix
 //
 // Options: --integration-only, --ui-only, --grep PATTERN (both layers), --keep (keep the temporary
 // folder). Output: test-results/e2e/ (code-server.log, screenshots/; KERAS_LENS_E2E_SCREENSHOTS overrides).
+// Ends with the measurements both layers recorded (`metric: NAME VALUE UNIT`) and the .vsix size.
 // The server and the browser are always stopped; the exit code is non-zero if any step failed.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
@@ -29,6 +31,7 @@ const doUi = !opt('--integration-only');
 const outDir = join(REPO, 'test-results', 'e2e');
 const screenshotDir = resolve(process.env.KERAS_LENS_E2E_SCREENSHOTS || join(outDir, 'screenshots'));
 const timings = [];
+const metrics = [];
 let failure;
 
 async function step(name, fn) {
@@ -68,6 +71,7 @@ try {
   const dataDir = join(tmp, 'data');
   const workspace = join(tmp, 'workspace');
   cpSync(join(REPO, 'examples'), workspace, { recursive: true });
+  cpSync(join(REPO, 'test', 'e2e', 'fixtures'), workspace, { recursive: true });
 
   let vsix;
   if (doUi) {
@@ -76,7 +80,9 @@ try {
       if (!existsSync(vsce)) throw new Error('@vscode/vsce is not installed (npm install)');
       sh('npm run package', 'npm', ['run', '--silent', 'package']);
       const file = join(REPO, 'keras-lens.vsix');
-      console.log(`keras-lens.vsix: ${(statSync(file).size / 1024).toFixed(1)} KiB`);
+      const size = statSync(file).size;
+      console.log(`keras-lens.vsix: ${(size / 1024).toFixed(1)} KiB`);
+      metrics.push({ name: '.vsix size', value: size / 1024, unit: 'KiB', detail: `${size.toLocaleString('en-US')} bytes` });
       installVsix(file, { dataDir });
       console.log(`installed into ${join(dataDir, 'extensions')}`);
       return file;
@@ -107,6 +113,7 @@ try {
       const r = await runIntegration({ server, browser: integrationBrowser, resultsFile });
       await integrationBrowser.close();
       integrationBrowser = undefined;
+      metrics.push(...r.metrics);
       if (!r.ok) throw new Error(`${r.failed} failed, ${r.passed} passed`);
       return r;
     });
@@ -114,6 +121,7 @@ try {
   if (doUi) {
     results.ui = await step('ui scenarios', async () => {
       const r = await runUi({ server, screenshotDir, grep });
+      metrics.push(...r.metrics);
       console.log(`screenshots: ${screenshotDir}`);
       if (!r.ok) throw new Error(`${r.failed} failed, ${r.passed} passed`);
       return r;
@@ -132,6 +140,10 @@ try {
   else if (tmp) console.log(`kept ${tmp}`);
 }
 
+if (metrics.length) {
+  console.log('\n=== measurements');
+  for (const m of metrics) console.log(`metric: ${m.name} ${m.value.toFixed(1)} ${m.unit}${m.detail ? `   (${m.detail})` : ''}`);
+}
 console.log('\n=== timings');
 for (const [name, s, state] of timings) console.log(`  ${name.padEnd(20)} ${s.toFixed(1).padStart(7)} s  ${state}`);
 console.log(`  ${'total'.padEnd(20)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s`);

@@ -16,6 +16,7 @@ export async function runUi({ server, screenshotDir, grep, timeoutMs = 120_000 }
   process.env.KERAS_LENS_E2E_URL = server.url;
   process.env.KERAS_LENS_E2E_WORKSPACE = server.workspace;
   process.env.KERAS_LENS_E2E_SCREENSHOTS = screenshotDir;
+  process.env.KERAS_LENS_E2E_USER_DATA = server.userDataDir;
   const ui = require(join(dir, 'vscode-ui.js')); // the same module instance the scenarios use
   const mocha = new Mocha({ ui: 'bdd', timeout: timeoutMs, reporter: 'spec', color: false });
   // On failure, keep a picture of every open window.
@@ -42,5 +43,5 @@ export async function runUi({ server, screenshotDir, grep, timeoutMs = 120_000 }
     await ui.closeBrowser();
   }
   console.log(`ui: ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} skipped`);
-  return { ...counts, ok: counts.failed === 0 && counts.passed > 0 };
+  return { ...counts, metrics: [...ui.metrics], ok: counts.failed === 0 && counts.passed > 0 };
 }

@@ -56,3 +56,18 @@ export async function closeAllEditors(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+export interface Metric {
+  name: string;
+  value: number;
+  unit: string;
+  detail?: string;
+}
+/**
+ * Records a measurement; run() writes them with the results and the harness prints them as
+ * `metric: NAME VALUE UNIT`. (A global: each *.itest.js is its own bundle with its own copy of this module.)
+ */
+export function recordMetric(m: Metric): void {
+  const g = globalThis as { __kerasLensMetrics?: Metric[] };
+  (g.__kerasLensMetrics ??= []).push(m);
+}

@@ -26,6 +26,8 @@ export interface SuiteResults {
   failed: number;
   pending: number;
   tests: TestResult[];
+  /** Measurements the tests recorded with recordMetric() (helpers.ts). */
+  metrics?: { name: string; value: number; unit: string; detail?: string }[];
   error?: string;
 }
 
@@ -65,6 +67,7 @@ export async function run(): Promise<void> {
       });
     });
     results.status = 'done';
+    results.metrics = (globalThis as { __kerasLensMetrics?: SuiteResults['metrics'] }).__kerasLensMetrics ?? [];
     results.finishedAt = new Date().toISOString();
     write(results);
     if (failures > 0) throw new Error(`${failures} integration test(s) failed`);

@@ -1,0 +1,74 @@
+// Measurements for the closing note, printed by npm run test:e2e as `metric: …` lines:
+//   - activation: what keras-lens's activate() took (the exported activationMillis);
+//   - edit → annotations on many_models.py (1,000 lines, 11 models; test/e2e/fixtures, copied into
+//     the workspace by the harness): from a WorkspaceEdit (one "keystroke", then a pause) until the
+//     exported annotations show the new figure. This includes the debounce (keras-lens.debounceMs, 150 ms).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { KerasLensApi } from '../../src/extension';
+import { closeAllEditors, extension, openFile, recordMetric, waitFor } from './helpers';
+
+async function api(): Promise<KerasLensApi> {
+  const ext = extension();
+  return (ext.isActive ? ext.exports : await ext.activate()) as KerasLensApi;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+describe('measurements', () => {
+  afterEach(closeAllEditors);
+
+  it('activation time (exported activationMillis)', async () => {
+    await openFile('two_dense.py');
+    const a = await api();
+    assert.equal(typeof a.activationMillis, 'number');
+    assert.ok(a.activationMillis > 0 && a.activationMillis < 5_000, `activationMillis = ${a.activationMillis}`);
+    recordMetric({ name: 'activation', value: a.activationMillis, unit: 'ms', detail: 'activate() in the extension host (loaded from the repo)' });
+  });
+
+  it('edit → updated annotations on a 1,000-line file with 11 models', async () => {
+    const editor = await openFile('many_models.py');
+    const doc = editor.document;
+    assert.equal(doc.lineCount, 1001, 'many_models.py should have 1,000 lines (and a final newline)');
+    const a = await api();
+    // mlp_7's last layer: Dense(10) after Dense(32) → 10 × (32 + 1) = 330; Dense(20) → 660.
+    const text = doc.getText();
+    const at = text.indexOf('layers.Dense(10, activation="softmax")', text.indexOf('mlp_7 = '));
+    assert.ok(at > 0);
+    const line = doc.positionAt(at).line;
+    const digits = doc.positionAt(at + 'layers.Dense('.length);
+    const shown = () => a.annotations(doc.uri).find((x) => x.line === line)?.text ?? '';
+    await waitFor('the first annotations', () => shown().includes('330 params'), 15_000);
+    assert.ok(a.annotations(doc.uri).length > 50, `only ${a.annotations(doc.uri).length} annotated lines`);
+
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      // 10 → 20 → 10 → …
+      const [to, expected] = i % 2 === 0 ? ['20', '660 params'] : ['10', '330 params'];
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(digits, digits.translate(0, 2)), to);
+      // Wait for the next annotation update that shows the new figure, timing from the moment the edit is applied.
+      const t0 = performance.now();
+      const updated = new Promise<number>((resolve) => {
+        const sub = a.onDidApplyAnnotations((uri) => {
+          if (uri.toString() === doc.uri.toString() && shown().includes(expected)) {
+            sub.dispose();
+            resolve(performance.now() - t0);
+          }
+        });
+      });
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const ms = await Promise.race([updated, new Promise<number>((_, rej) => setTimeout(() => rej(new Error(`no annotation "${expected}" on line ${line + 1} within 5 s; shows "${shown()}"`)), 5_000))]);
+      times.push(ms);
+    }
+    assert.equal(times.length, 6);
+    const debounce = vscode.workspace.getConfiguration('keras-lens').get<number>('debounceMs', 150);
+    recordMetric({
+      name: 'edit-to-annotations (1,000 lines, API)',
+      value: median(times),
+      unit: 'ms',
+      detail: `median of ${times.length}: ${times.map((t) => t.toFixed(0)).join(', ')} ms, including the ${debounce} ms debounce`,
+    });
+    assert.ok(median(times) < 1_000, `median ${median(times)} ms`);
+  });
+});
