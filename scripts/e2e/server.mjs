@@ -92,8 +92,9 @@ function installExitHandlers() {
  * @param {object} [o.env]        extra environment for the server (the extension host inherits it)
  * @param {string} [o.logFile]    server output (default dataDir/code-server.log)
  * @param {number} [o.timeoutMs]  how long to wait for it to answer (default 60 s)
+ * @param {number} [o.port]       a fixed port (default: a free one, picked by the OS)
  */
-export async function startCodeServer({ workspace, dataDir, settings = {}, env = {}, logFile, timeoutMs = 60_000, cache = cacheDir() }) {
+export async function startCodeServer({ workspace, dataDir, settings = {}, env = {}, logFile, timeoutMs = 60_000, cache = cacheDir(), port: fixedPort }) {
   const entry = codeServerEntry(cache);
   if (!existsSync(entry)) throw new Error(`code-server is not installed at ${entry}: run node scripts/e2e/setup.mjs`);
   dataDir = resolve(dataDir);
@@ -107,7 +108,7 @@ export async function startCodeServer({ workspace, dataDir, settings = {}, env =
 
   let lastError;
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const port = await freePort();
+    const port = fixedPort ?? (await freePort());
     const fd = openSync(logFile, 'a');
     const args = [
       entry,
@@ -158,7 +159,7 @@ export async function startCodeServer({ workspace, dataDir, settings = {}, env =
     } catch (e) {
       lastError = e;
       await server.stop();
-      if (!/EADDRINUSE/.test(tail(logFile))) break; // only a lost port race is worth a retry
+      if (fixedPort || !/EADDRINUSE/.test(tail(logFile))) break; // only a lost port race is worth a retry
     }
   }
   throw lastError;
