@@ -19,7 +19,7 @@ export function toArg(v: Value, depth = 0): ArgValue {
     }
     case 'layer': {
       const l = v.layer;
-      return { t: 'layer', layer: { className: l.className, name: l.name, args: l.args, known: !!l.def && !l.error } };
+      return { t: 'layer', layer: { className: l.className, name: l.name, args: l.args, known: !!l.def && !l.error, trainable: l.trainable } };
     }
     case 'unknown': return { t: 'unknown', reason: v.reason };
     case 'range': return { t: 'other', what: 'range' };

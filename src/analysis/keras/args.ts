@@ -19,6 +19,8 @@ export interface LayerRef {
   readonly name: string;
   readonly args: ArgReader;
   readonly known: boolean;
+  /** The wrapped layer's own trainable flag (a wrapper's weights follow it, not the wrapper's constructor flag). */
+  readonly trainable: boolean;
 }
 
 export const int = (v: number): ArgValue => ({ t: 'int', v });

@@ -43,6 +43,10 @@ export function bindLayerArgs(
       continue;
     }
     if (BASE_KWARGS.has(k) && !known.has(k)) {
+      if (version === 3 && def.noBaseKwargs && k !== 'name' && k !== 'dtype') {
+        errors.push(new KerasError(`${def.className}.__init__() got an unexpected keyword argument '${k}'`, k));
+        continue;
+      }
       if (version === 3 && K3_REJECTED_BASE.has(k) && !(k === 'weights' && def.signature.includes('weights'))) unrecognized.push(`'${k}': ${argRepr(v)}`);
       base.set(k, v);
       continue;

@@ -11,6 +11,7 @@ import { RECURRENT_LAYERS } from './layers/recurrent';
 import { MERGING_LAYERS } from './layers/merging';
 import { PREPROCESSING_LAYERS } from './layers/preprocessing';
 import { merge } from './layers/legacyMerge';
+import { CONV_LSTM_LAYERS } from './layers/convLstm';
 
 const byName = new Map<string, LayerDef>();
 
@@ -31,6 +32,7 @@ registerLayers(RECURRENT_LAYERS);
 registerLayers(MERGING_LAYERS);
 registerLayers(PREPROCESSING_LAYERS);
 registerLayers([merge]);
+registerLayers(CONV_LSTM_LAYERS);
 
 export function findLayer(name: string): LayerDef | undefined {
   return byName.get(name);

@@ -14,6 +14,8 @@ export interface Tensor {
   /** Position among the node's flattened outputs. */
   readonly index: number;
   readonly unknownReason?: string;
+  /** Keras 3's `_keras_mask`: the tensor holding this tensor's mask, if any. */
+  mask?: Tensor;
 }
 
 /** One call of a layer on tensors (Keras's Node). */

@@ -75,8 +75,12 @@ export interface LayerDef {
   readonly legacy?: LegacySpelling;
   /** Keras 3 (≥ 3.6) builds it at construction: an unbuilt model still shows `0` for it. */
   readonly builtAtConstruction?: boolean;
+  /** Keras 3's constructor takes no **kwargs: base keywords other than name/dtype are a TypeError (SpatialDropout*). */
+  readonly noBaseKwargs?: boolean;
   /** Called on a list of tensors (merge layers, Attention). */
   readonly takesList?: boolean;
+  /** How many tensors a call returns, from the arguments alone (for unpacking when the shapes are unknown). */
+  outputCount?(args: ArgReader): number;
   /** Keras's constructor checks; throw KerasError. */
   validate?(args: ArgReader, version: KerasVersion): void;
   build(call: LayerCall): LayerBuild;

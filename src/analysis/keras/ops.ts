@@ -40,9 +40,19 @@ export const BINARY_OPS: Readonly<Record<string, string>> = {
   '+': 'Add', '-': 'Subtract', '*': 'Multiply', '/': 'TrueDivide', '//': 'FloorDivide', '**': 'Power', '%': 'Mod', '@': 'Matmul',
 };
 
+/** ops.any(x, axis=-1): the last axis reduced away. */
+const anyLastAxis: LayerDef = {
+  className: 'Any',
+  signature: [],
+  build(call) {
+    const [x] = call.inputList();
+    return { outputs: [x.slice(0, -1)], weights: [], shapeExplanation: 'reduced over the last axis' };
+  },
+};
+
 const DEFS = new Map<string, LayerDef>(
-  ['Add', 'Subtract', 'Multiply', 'TrueDivide', 'FloorDivide', 'Power', 'Mod', 'Negative', 'Absolute']
-    .map((c) => [c, elementwiseOp(c)]),
+  [...['Add', 'Subtract', 'Multiply', 'TrueDivide', 'FloorDivide', 'Power', 'Mod', 'Negative', 'Absolute', 'NotEqual']
+    .map((c): [string, LayerDef] => [c, elementwiseOp(c)]), ['Any', anyLastAxis]],
 );
 
 export function operationDef(className: string): LayerDef | undefined {

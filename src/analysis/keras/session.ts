@@ -7,6 +7,7 @@ import type { LayerNode, LayerObject, Tensor } from './graph';
 import type { DataFormat, KerasVersion, LayerBuild } from './layerDef';
 import { runDef } from './layerCall';
 import { operationDef } from './ops';
+import { consumesMask, outputMaskRule } from './masking';
 import { NameCounter } from './naming';
 import type { FunctionalModel, ModelObject, SequentialModel } from './models';
 import type { Shape } from './shape';
@@ -61,6 +62,11 @@ export class KerasSession {
       name: given?.t === 'str' ? given.v : this.names.forClass(def.className),
       args, base: bound.base,
     };
+    // Keras 3: a wrapper's weights belong to the wrapped layer, whose own flag decides (the wrapper's constructor flag does not reach it).
+    const wrapped = bound.args.get('layer');
+    if (this.opts.version === 3 && wrapped?.t === 'layer' && (def.className === 'TimeDistributed' || def.className === 'Bidirectional')) {
+      layer.trainable = wrapped.layer.trainable;
+    }
     for (const e of bound.errors) this.fail(layer, site, e.message);
     try {
       def.validate?.(args, this.opts.version);
@@ -115,7 +121,8 @@ export class KerasSession {
   }
 
   /** Calls a layer on tensors, recording a node. Returns the node (its outputs are the result). */
-  callLayer(layer: LayerObject, inputs: readonly Tensor[], inputIsList: boolean, site: Range, extra: readonly Tensor[] = []): LayerNode {
+  callLayer(layer: LayerObject, inputs: readonly Tensor[], inputIsList: boolean, site: Range, extraInputs: readonly Tensor[] = []): LayerNode {
+    let extra = extraInputs;
     if (layer.model) return this.callModel(layer.model, inputs, inputIsList, site);
     let build: LayerBuild | null = null;
     let reason: string | undefined = layer.unknownReason;
@@ -143,15 +150,45 @@ export class KerasSession {
     } else if (layer.weights === null && !layer.unknownReason) {
       layer.unknownReason = layer.error ? undefined : reason;
     }
+    // Keras 3 passes the incoming masks to layers whose call() takes `mask`: they become node inputs.
+    if (this.opts.version === 3 && consumesMask(layer.className)) {
+      extra = [...extra, ...inputs.flatMap((t) => (t.mask ? [t.mask] : []))];
+    }
+    let count = 1;
+    if (!build && layer.def?.outputCount) {
+      try { count = layer.def.outputCount(layer.args); } catch { count = 1; }
+    }
     const node: LayerNode = {
       layer, inputs: [...inputs, ...extra], inputIsList, outputs: [], index: layer.nodes.length, site, build,
-      multiOutput: build?.multiOutput ?? false, ruleInputs: inputs.length,
+      multiOutput: build?.multiOutput ?? count > 1, ruleInputs: inputs.length,
     };
-    const shapes: (Shape | null)[] = build ? [...build.outputs] : [null];
+    const shapes: (Shape | null)[] = build ? [...build.outputs] : Array<null>(count).fill(null);
     const why = build ? undefined : layer.error ? `${layer.name}: Keras raises an error here` : reason ?? 'unknown';
     node.outputs = shapes.map((shape, index) => ({ id: this.id(), shape, node, index, unknownReason: why }));
     layer.nodes.push(node);
+    if (this.opts.version === 3 && !layer.operation) this.attachMask(layer, node, inputs, site);
     return node;
+  }
+
+  /** Sets the mask the layer's first output carries (layer.py _set_mask_metadata), creating the mask ops. */
+  private attachMask(layer: LayerObject, node: LayerNode, inputs: readonly Tensor[], site: Range): void {
+    const first = inputs[0];
+    const out = node.outputs[0];
+    if (!first || !out) return;
+    const op = (cls: string, of: Tensor): Tensor | undefined => {
+      const o = this.createOperation(cls, site);
+      return o ? this.callLayer(o, [of], true, site).outputs[0] : undefined;
+    };
+    switch (outputMaskRule(layer.className, layer.args)) {
+      case 'not_equal': out.mask = op('NotEqual', first); return;
+      case 'not_equal_any': {
+        const ne = op('NotEqual', first);
+        out.mask = ne && op('Any', ne);
+        return;
+      }
+      case 'pass': if (first.mask) out.mask = first.mask; return;
+      case 'none': return;
+    }
   }
 
   // ---------------------------------------------------------------- models

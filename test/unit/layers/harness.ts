@@ -56,7 +56,7 @@ export function bind(cls: string, positional: readonly Py[] = [], keywords: Read
 /** A layer object as an argument (Bidirectional(LSTM(8)), TimeDistributed(Dense(4))). */
 export function layerArg(cls: string, positional: readonly Py[] = [], keywords: Readonly<Record<string, Py>> = {}, version: KerasVersion = 3): ArgValue {
   const args = bind(cls, positional, keywords, version);
-  return { t: 'layer', layer: { className: args.className, name: args.className.toLowerCase(), args, known: true } };
+  return { t: 'layer', layer: { className: args.className, name: args.className.toLowerCase(), args, known: true, trainable: true } };
 }
 
 /**

@@ -112,6 +112,6 @@ export const PREPROCESSING_LAYERS: readonly LayerDef[] = [
   augmentation('RandomRotation', ['factor', 'fill_mode', 'interpolation', 'seed', 'fill_value', 'data_format']),
   augmentation('RandomZoom', ['height_factor', 'width_factor', 'fill_mode', 'interpolation', 'seed', 'fill_value', 'data_format']),
   augmentation('RandomTranslation', ['height_factor', 'width_factor', 'fill_mode', 'interpolation', 'seed', 'fill_value', 'data_format']),
-  augmentation('RandomContrast', ['factor', 'value_range', 'seed']),
-  augmentation('RandomBrightness', ['factor', 'value_range', 'seed']),
+  augmentation('RandomContrast', ['factor', 'value_range', 'seed', 'data_format']),
+  augmentation('RandomBrightness', ['factor', 'value_range', 'seed', 'data_format']),
 ];

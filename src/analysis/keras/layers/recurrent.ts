@@ -56,6 +56,7 @@ function recurrent(cell: Cell): LayerDef {
     signature: SIGNATURES[cell],
     keywords: ['implementation'],
     legacy: { positional: K1_POSITIONAL[cell], renames: K1_RENAMES },
+    outputCount: (args) => (args.bool('return_state', false) ? 1 + STATES[cell] : 1),
     validate(args, version) {
       if (cudnn && version === 3) throw removedInKeras3(cell);
       const units = args.int('units');
@@ -103,6 +104,12 @@ function paramCount(b: LayerBuild): number {
 const bidirectional: LayerDef = {
   className: 'Bidirectional',
   signature: ['layer', 'merge_mode', 'weights', 'backward_layer'],
+  outputCount(args) {
+    const inner = args.layer('layer');
+    const merged = (args.has('merge_mode') ? args.optStr('merge_mode') : 'concat') === null ? 2 : 1;
+    const states = inner.args.bool('return_state', false) ? (inner.className.includes('LSTM') ? 2 : 1) : 0;
+    return merged + 2 * states;
+  },
   validate(args) {
     const mode = args.has('merge_mode') ? args.optStr('merge_mode') : 'concat';
     if (mode !== null && !['concat', 'sum', 'mul', 'ave'].includes(mode)) {
@@ -111,6 +118,10 @@ const bidirectional: LayerDef = {
     const layer = args.layer('layer');
     if (layer.known && !RECURRENT_CLASSES.has(layer.className)) {
       throw new KerasError(`Bidirectional: \`layer\` must be a recurrent layer (RNN, LSTM, GRU…). Received: ${layer.className}`, 'layer');
+    }
+    // bidirectional.py: without backward_layer, the backward copy flips go_backwards, so both end up equal.
+    if (args.isNone('backward_layer') && layer.args.bool('go_backwards', false)) {
+      throw new KerasError('Forward layer and backward layer should have different `go_backwards` value. Received: forward_layer.go_backwards=True, backward_layer.go_backwards=True', 'layer');
     }
   },
   build(call) {

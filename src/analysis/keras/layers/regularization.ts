@@ -30,6 +30,7 @@ function spatialDropout(rank: 1 | 2 | 3): LayerDef {
       ? { positional: ['p'], renames: { p: 'rate' } }
       : { positional: ['p', 'dim_ordering'], renames: { p: 'rate', dim_ordering: 'data_format' } },
     builtAtConstruction: true,
+    noBaseKwargs: true,
     validate: inUnitInterval('rate'),
     build(call) {
       const x = call.input();

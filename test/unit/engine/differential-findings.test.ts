@@ -1,0 +1,78 @@
+// Behaviours the differential test against real Keras 3.15.1 found (test/differential/KNOWN.md);
+// each expected figure is Keras's printout for the same source, or worked by hand where noted.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, model, ready, rows, totals } from './analyze';
+
+const H = 'import keras\nfrom keras import layers\n';
+
+test('ConvLSTM2D: 4 × filters × (kernel × (in + filters) + 1)', async () => {
+  await ready;
+  const f = analyze(`${H}m = keras.Sequential([keras.Input((5, 16, 16, 3)), layers.ConvLSTM2D(8, 3)])\n`);
+  // 4 × 8 × (3·3 × (3 + 8) + 1) = 3,200; 16 − 3 + 1 = 14.
+  assert.deepEqual(rows(model(f, 'm')), [['ConvLSTM2D', [null, 14, 14, 8], 3200]]);
+});
+
+test('Embedding(mask_zero=True) into an RNN: the not_equal mask op is a row, connected to the RNN', async () => {
+  await ready;
+  const f = analyze(`${H}i = keras.Input((6,), dtype="int32")
+e = layers.Embedding(10, 4, mask_zero=True)(i)
+d = layers.Dense(5)(e)
+l = layers.LSTM(3, return_sequences=True)(d)
+g = layers.GRU(2)(l)
+m = keras.Model(i, g)
+`);
+  const mm = model(f, 'm');
+  assert.deepEqual(mm.layers.map((x) => `${x.name} (${x.type})`), [
+    'input_layer (InputLayer)', 'embedding (Embedding)', 'dense (Dense)', 'not_equal (NotEqual)', 'lstm (LSTM)', 'gru (GRU)',
+  ]);
+  assert.deepEqual(mm.layers[4].connectedTo, ['dense[0][0]', 'not_equal[0][0]']);
+  assert.deepEqual(mm.layers[3].outputShape, [null, 6]);
+});
+
+test('Masking: not_equal then any, ahead of the consumers', async () => {
+  await ready;
+  const f = analyze(`${H}i = keras.Input((6, 3))
+mm = layers.Masking()(i)
+p = layers.GlobalAveragePooling1D()(mm)
+q = layers.LSTM(2)(mm)
+m = keras.Model(i, [p, q])
+`);
+  assert.deepEqual(model(f, 'm').layers.map((x) => [x.type, x.outputShape]), [
+    ['InputLayer', [null, 6, 3]], ['NotEqual', [null, 6, 3]], ['Masking', [null, 6, 3]], ['Any', [null, 6]],
+    ['GlobalAveragePooling1D', [null, 3]], ['LSTM', [null, 2]],
+  ]);
+});
+
+test('a wrapper\'s weights follow the wrapped layer\'s trainable flag, not the wrapper\'s constructor flag', async () => {
+  await ready;
+  const f = analyze(`${H}x = keras.Input((5, 6))
+a = keras.Model(x, layers.TimeDistributed(layers.Dense(4, trainable=False))(x))
+b = keras.Model(x, layers.TimeDistributed(layers.Dense(4), trainable=False)(x))
+`);
+  // Dense(4) on 6: 4 × 7 = 28.
+  assert.deepEqual(totals(model(f, 'a')), [28, 0, 28]);
+  assert.deepEqual(totals(model(f, 'b')), [28, 28, 0]);
+});
+
+test('errors Keras raises: a backwards RNN in Bidirectional, base keywords on SpatialDropout', async () => {
+  await ready;
+  const f = analyze(`${H}x = keras.Input((6, 4))
+y = layers.Bidirectional(layers.LSTM(3, go_backwards=True))(x)
+z = layers.SpatialDropout1D(0.2, trainable=False)(x)
+`);
+  const errs = f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line);
+  assert.deepEqual(errs, [3, 4]);
+});
+
+test('unpacking a multi-output layer whose input shape is unknown keeps the model', async () => {
+  await ready;
+  const f = analyze(`${H}inp = keras.Input((5, 3))
+x = layers.Mystery()(inp)
+seq, state = layers.GRU(4, return_sequences=True, return_state=True)(x)
+m = keras.Model(inp, seq)
+`);
+  const mm = model(f, 'm');
+  assert.deepEqual(mm.layers.map((l) => l.type), ['InputLayer', 'Mystery', 'GRU']);
+  assert.equal(mm.totalParams, null);
+});
