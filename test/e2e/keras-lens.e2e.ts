@@ -141,7 +141,7 @@ describe('keras-lens in VS Code', () => {
   });
 
   it('a file with a syntax error still annotates the models that parse', async () => {
-    await wb.openFile('syntax_error.py');
+    await wb.openFile('half_typed.py');
     await wb.waitForLanguage('Python');
     // 16 × (32 + 1) = 528 above the broken line, 10 × (16 + 1) = 170 below it.
     const above = await wb.waitForLine('528 above the error', (l) => l.text.startsWith('encoder =') && l.after.length > 0);
@@ -154,9 +154,9 @@ describe('keras-lens in VS Code', () => {
   });
 
   it('a shape error appears in the Problems panel', async () => {
-    await wb.openFile('shape_error.py');
+    await wb.openFile('conv_on_vectors.py');
     await wb.waitForLanguage('Python');
-    const line = lineOf('shape_error.py', 'layers.Conv2D(32, 3)(x)');
+    const line = lineOf('conv_on_vectors.py', 'layers.Conv2D(32, 3)(x)');
     // The squiggle in the editor…
     await wb.page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: 15_000 });
     // …and the entry in the Problems panel.
@@ -167,10 +167,23 @@ describe('keras-lens in VS Code', () => {
     assert.match(text, /Input 0 of layer "Conv2D" is incompatible with the layer: expected min_ndim=4, found ndim=2\. Full shape received: \(None, 128\)/);
     assert.match(text, /keras-lens/);
     assert.match(text, new RegExp(`\\[Ln ${line}, Col 5\\]`));
-    const file = wb.page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'shape_error.py' }).first();
+    const file = wb.page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'conv_on_vectors.py' }).first();
     await file.waitFor();
     await wb.screenshot('keras-lens-problems');
     await wb.runCommand('View: Toggle Problems');
+  });
+
+  it('measures activation as VS Code reports it ("Developer: Show Running Extensions")', async () => {
+    // keras-lens is active by now (Python files are open). VS Code's figure includes loading the bundle.
+    await wb.runCommand('Developer: Show Running Extensions');
+    const row = wb.page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: 'keras-lens' }).first();
+    await row.waitFor({ timeout: 20_000 });
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    const m = /Activation:\s*(\d+)\s*ms/.exec(text);
+    assert.ok(m, `no activation time in the Running Extensions row: ${text}`);
+    recordMetric({ name: 'activation (VS Code Running Extensions, installed .vsix)', value: Number(m[1]), unit: 'ms', detail: text.trim() });
+    await wb.screenshot('keras-lens-running-extensions');
+    await wb.runCommand('View: Close All Editors');
   });
 
   it('measures keystroke pause → updated annotation on a 1,000-line file', async () => {
