@@ -77,6 +77,9 @@ describe('keras-lens in VS Code', () => {
     assert.match(l.text, /model\.add\(Dense\(20\)\)/);
     // The softmax after it now works on 20 values too.
     await wb.waitForLine('(None, 20) on the Activation line', (x) => x.line === line + 1 && x.after.includes('(None, 20)'));
+    // The CodeLens above the model and the status bar follow (15,700 × 4 B = 61.33 KB).
+    await wb.page.locator('.editor-instance .codelens-decoration').filter({ hasText: 'sequential · 15,700 params (61.33 KB) · Show summary' }).waitFor({ timeout: 10_000 });
+    await wb.page.locator('.statusbar-item').filter({ hasText: 'sequential: 15,700 params' }).waitFor({ timeout: 10_000 });
     await wb.screenshot('keras-lens-typing');
     await wb.page.keyboard.press('Control+Z');
     await wb.waitForLine('7,850 again after undo', (x) => x.line === line && x.after.includes('7,850 params · (None, 10)'));
