@@ -10,6 +10,8 @@ import type { Interpreter } from './interpreter';
 import { NONE, bool, int, list, native, opaque, str, tuple, unknown, truthy, type CallArgs, type Value } from './values';
 import { LAYER_STEP_COST, sequentialAddValue, shapeArg } from './kerasApi';
 import { BINARY_OPS } from '../keras/ops';
+import type { ArgValue } from '../keras/args';
+import { toArg } from './toArgs';
 
 const tensorValue = (t: Tensor): Value => ({ k: 'tensor', t });
 const shapeValue = (s: readonly (number | null)[]): Value => tuple(s.map((d) => (d === null ? NONE : int(d))));
@@ -20,6 +22,8 @@ interface CallInputs {
   readonly isList: boolean;
   /** Further tensors passed as keywords (initial_state=, mask=…): inputs of the node, not of the rule. */
   readonly extra: Tensor[];
+  /** Non-tensor keywords of the call (return_attention_scores=True). */
+  readonly options: ReadonlyMap<string, ArgValue>;
 }
 
 const RULE_KEYWORDS = ['query', 'value', 'key'];
@@ -32,7 +36,8 @@ function flatTensors(v: Value, out: Tensor[]): void {
 
 /** Tensor arguments of a call: the first argument (tensor or list), further tensors (query, value, key), keyword tensors. */
 function callInputs(a: CallArgs): CallInputs | { reason: string } | { array: readonly number[] } {
-  const first = a.positional[0] ?? a.keywords.find(([k]) => k === 'inputs' || k === 'query' || k === 'x')?.[1];
+  const firstKey = a.positional.length > 0 ? undefined : a.keywords.find(([k]) => k === 'inputs' || k === 'query' || k === 'x' || k === 'sequences')?.[0];
+  const first = a.positional[0] ?? a.keywords.find(([k]) => k === firstKey)?.[1];
   if (!first) return { reason: 'called without inputs' };
   if (first.k === 'ndarray') return { array: first.shape };
   const tensors: Tensor[] = [];
@@ -52,13 +57,15 @@ function callInputs(a: CallArgs): CallInputs | { reason: string } | { array: rea
   for (const v of a.positional.slice(1)) if (v.k === 'tensor') tensors.push(v.t);
   const extra: Tensor[] = [];
   // Keras flattens keyword arguments in sorted key order into the node's inputs.
-  const kws = a.keywords.filter(([k, v]) => v !== first && k !== 'inputs').sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  const kws = a.keywords.filter(([k]) => k !== firstKey).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   for (const k of RULE_KEYWORDS) {
     const v = kws.find(([n]) => n === k)?.[1];
-    if (v?.k === 'tensor' && v !== first) tensors.push(v.t);
+    if (v?.k === 'tensor') tensors.push(v.t);
   }
   for (const [k, v] of kws) if (!RULE_KEYWORDS.includes(k)) flatTensors(v, extra);
-  return { tensors, isList, extra };
+  const options = new Map<string, ArgValue>();
+  for (const [k, v] of kws) if (v.k !== 'tensor' && v.k !== 'list' && v.k !== 'tuple') options.set(k, toArg(v));
+  return { tensors, isList, extra, options };
 }
 
 function outputsValue(outs: readonly Tensor[], multi: boolean): Value {
@@ -71,7 +78,7 @@ export function callLayerValue(ip: Interpreter, layer: LayerObject, a: CallArgs)
   const ins = callInputs(a);
   if ('reason' in ins) return unknown(ins.reason);
   if ('array' in ins) return unknown(`${layer.name} applied to an array runs eagerly; its result is not followed`);
-  const node = ip.session.callLayer(layer, ins.tensors, ins.isList, nodeRange(a.node), ins.extra);
+  const node = ip.session.callLayer(layer, ins.tensors, ins.isList, nodeRange(a.node), ins.extra, ins.options);
   return outputsValue(node.outputs, node.multiOutput);
 }
 

@@ -12,6 +12,7 @@ import { MERGING_LAYERS } from './layers/merging';
 import { PREPROCESSING_LAYERS } from './layers/preprocessing';
 import { merge } from './layers/legacyMerge';
 import { CONV_LSTM_LAYERS } from './layers/convLstm';
+import { ATTENTION_LAYERS } from './layers/attention';
 
 const byName = new Map<string, LayerDef>();
 
@@ -33,6 +34,7 @@ registerLayers(MERGING_LAYERS);
 registerLayers(PREPROCESSING_LAYERS);
 registerLayers([merge]);
 registerLayers(CONV_LSTM_LAYERS);
+registerLayers(ATTENTION_LAYERS);
 
 export function findLayer(name: string): LayerDef | undefined {
   return byName.get(name);

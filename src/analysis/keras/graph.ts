@@ -31,6 +31,8 @@ export interface LayerNode {
   readonly multiOutput: boolean;
   /** How many of `inputs` the shape rule read; the rest came as keyword tensors (initial_state=…). */
   readonly ruleInputs: number;
+  /** Non-tensor keywords of the call (return_attention_scores=…). */
+  readonly callOptions?: ReadonlyMap<string, ArgValue>;
 }
 
 /** A layer object: created once by a constructor call, possibly called several times. */

@@ -1,5 +1,5 @@
 // Runs a catalogue entry's rule for one call: the LayerCall a rule sees, built from shapes and bound args.
-import { ArgReader, type LayerRef } from './args';
+import { ArgReader, type ArgValue, type LayerRef } from './args';
 import { KerasError, UnknownFigure } from './errors';
 import type { DataFormat, KerasVersion, LayerBuild, LayerCall, LayerDef } from './layerDef';
 import type { Shape } from './shape';
@@ -15,6 +15,7 @@ export function makeLayerCall(
   inputs: readonly (Shape | null)[],
   inputIsList: boolean,
   opts: CallOptions,
+  callOptions?: ReadonlyMap<string, ArgValue>,
 ): LayerCall {
   const call: LayerCall = {
     args,
@@ -50,6 +51,9 @@ export function makeLayerCall(
       if (v === 'default') return opts.defaultDataFormat;
       throw new KerasError(`The \`data_format\` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=${v}`, 'data_format');
     },
+    callOption(name: string) {
+      return callOptions?.get(name);
+    },
     buildInner(layer: LayerRef, input: Shape): LayerBuild {
       return runLayerRule(layer.className, layer.args, [input], false, opts);
     },
@@ -77,7 +81,8 @@ export function runDef(
   inputs: readonly (Shape | null)[],
   inputIsList: boolean,
   opts: CallOptions,
+  callOptions?: ReadonlyMap<string, ArgValue>,
 ): LayerBuild {
   def.validate?.(args, opts.version);
-  return def.build(makeLayerCall(args, inputs, inputIsList, opts));
+  return def.build(makeLayerCall(args, inputs, inputIsList, opts, callOptions));
 }

@@ -28,6 +28,8 @@ export interface LayerCall {
   inputList(): Shape[];
   /** The data_format argument resolved against the default (also maps Keras 1 dim_ordering). */
   dataFormat(): DataFormat;
+  /** A keyword of the call itself, not of the constructor (`return_attention_scores=True`). */
+  callOption(name: string): ArgValue | undefined;
   /** Builds a wrapped layer (Bidirectional, TimeDistributed) on the given input shape. */
   buildInner(layer: LayerRef, input: Shape): LayerBuild;
 }

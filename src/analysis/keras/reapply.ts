@@ -1,5 +1,5 @@
 // A model called on new inputs: its output shapes for those input shapes, without recording nodes.
-import type { LayerObject, Tensor } from './graph';
+import type { LayerNode, LayerObject, Tensor } from './graph';
 import { runDef } from './layerCall';
 import type { ModelObject } from './models';
 import { modelOutputShapes } from './models';
@@ -34,7 +34,7 @@ export function reapplyModel(session: KerasSession, m: ModelObject, inputShapes:
     const node = t.node;
     if (node.inputs.length === 0) return t.shape;
     const ins = node.inputs.slice(0, node.ruleInputs).map(evalTensor);
-    const outs = applyLayer(session, node.layer, ins, node.inputIsList, depth);
+    const outs = applyLayer(session, node.layer, ins, node.inputIsList, depth, node.callOptions);
     const out = outs ? outs[t.index] ?? null : null;
     memo.set(t.id, out);
     return out;
@@ -42,11 +42,11 @@ export function reapplyModel(session: KerasSession, m: ModelObject, inputShapes:
   return m.outputs.map(evalTensor);
 }
 
-function applyLayer(session: KerasSession, layer: LayerObject, inputs: (Shape | null)[], isList: boolean, depth: number): (Shape | null)[] | null {
+function applyLayer(session: KerasSession, layer: LayerObject, inputs: (Shape | null)[], isList: boolean, depth: number, callOptions?: LayerNode['callOptions']): (Shape | null)[] | null {
   if (layer.model) return reapplyModel(session, layer.model, inputs, depth + 1);
   if (!layer.def || layer.error) return null;
   try {
-    return [...runDef(layer.def, layer.args, inputs, isList, session.opts).outputs];
+    return [...runDef(layer.def, layer.args, inputs, isList, session.opts, callOptions).outputs];
   } catch {
     return null;
   }

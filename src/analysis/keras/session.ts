@@ -121,14 +121,14 @@ export class KerasSession {
   }
 
   /** Calls a layer on tensors, recording a node. Returns the node (its outputs are the result). */
-  callLayer(layer: LayerObject, inputs: readonly Tensor[], inputIsList: boolean, site: Range, extraInputs: readonly Tensor[] = []): LayerNode {
+  callLayer(layer: LayerObject, inputs: readonly Tensor[], inputIsList: boolean, site: Range, extraInputs: readonly Tensor[] = [], callOptions?: ReadonlyMap<string, ArgValue>): LayerNode {
     let extra = extraInputs;
     if (layer.model) return this.callModel(layer.model, inputs, inputIsList, site);
     let build: LayerBuild | null = null;
     let reason: string | undefined = layer.unknownReason;
     if (layer.def && !layer.error) {
       try {
-        build = runDef(layer.def, layer.args, inputs.map((t) => t.shape), inputIsList, this.opts);
+        build = runDef(layer.def, layer.args, inputs.map((t) => t.shape), inputIsList, this.opts, callOptions);
       } catch (e) {
         if (e instanceof KerasError) {
           this.fail(layer, site, e.message);
@@ -160,7 +160,7 @@ export class KerasSession {
     }
     const node: LayerNode = {
       layer, inputs: [...inputs, ...extra], inputIsList, outputs: [], index: layer.nodes.length, site, build,
-      multiOutput: build?.multiOutput ?? count > 1, ruleInputs: inputs.length,
+      multiOutput: build?.multiOutput ?? count > 1, ruleInputs: inputs.length, callOptions,
     };
     const shapes: (Shape | null)[] = build ? [...build.outputs] : Array<null>(count).fill(null);
     const why = build ? undefined : layer.error ? `${layer.name}: Keras raises an error here` : reason ?? 'unknown';

@@ -76,3 +76,29 @@ m = keras.Model(inp, seq)
   assert.deepEqual(mm.layers.map((l) => l.type), ['InputLayer', 'Mystery', 'GRU']);
   assert.equal(mm.totalParams, null);
 });
+
+test('attention layers (figures printed by Keras 3.15.1 for the same source)', async () => {
+  await ready;
+  const f = analyze(`${H}x = keras.Input((10, 32))
+y = keras.Input((7, 24))
+z = keras.Input((7, 40))
+a = layers.MultiHeadAttention(4, 16)(x, x)
+b = layers.MultiHeadAttention(num_heads=4, key_dim=16, value_dim=8, output_shape=20)(x, y, z)
+c, s = layers.MultiHeadAttention(2, 8, use_bias=False)(query=x, value=x, return_attention_scores=True)
+d = layers.Attention()([x, x])
+e = layers.AdditiveAttention()([x, x])
+g = layers.Attention(use_scale=True, score_mode="concat")([x, x])
+out = layers.Concatenate()([a, b, c, d, e, g])
+m = keras.Model([x, y, z], [out, s])
+`);
+  assert.deepEqual(rows(model(f, 'm')).slice(3), [
+    // 4 heads × 16: query 32·64 + 64, key the same, value the same, output 64·32 + 32 = 8,416
+    ['MultiHeadAttention', [null, 10, 32], 8416],
+    ['MultiHeadAttention', [null, 10, 20], 6196],
+    ['MultiHeadAttention', [[null, 10, 32], [null, 2, 10, 10]], 2048],
+    ['Attention', [null, 10, 32], 0],
+    ['AdditiveAttention', [null, 10, 32], 32],
+    ['Attention', [null, 10, 32], 2],
+    ['Concatenate', [null, 10, 180], 0],
+  ]);
+});
