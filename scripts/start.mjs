@@ -5,8 +5,9 @@
 //
 // Installs code-server 4.96.4 (VS Code 1.96.4) on first use (scripts/e2e/setup.mjs; cached in
 // $KERAS_LENS_E2E_CACHE or ~/.cache/keras-lens-e2e), starts it on 127.0.0.1 serving examples/ (the
-// real folder: edits are saved there), prints the address, and runs until Ctrl+C, which stops the
-// server and everything it started. Its own settings and extensions live in <cache>/start/.
+// real folder; auto-save is off, so files change only when you save them), prints the address, and
+// runs until Ctrl+C, which stops the server and everything it started. Its own settings and
+// extensions live in <cache>/start/.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

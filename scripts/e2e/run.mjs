@@ -13,7 +13,7 @@
 // Ends with the measurements both layers recorded (`metric: NAME VALUE UNIT`) and the .vsix size.
 // The server and the browser are always stopped; the exit code is non-zero if any step failed.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -60,6 +60,8 @@ const t0 = Date.now();
 try {
   mkdirSync(outDir, { recursive: true });
   rmSync(join(outDir, 'code-server.log'), { force: true });
+  // Pictures of failures from earlier runs would be mistaken for this run's.
+  if (existsSync(screenshotDir)) for (const f of readdirSync(screenshotDir)) if (f.startsWith('FAILED-')) rmSync(join(screenshotDir, f));
   await step('setup', () => setup());
   await step('build', () => {
     sh('npm run build', 'npm', ['run', '--silent', 'build']);

@@ -29,6 +29,9 @@ export const DEFAULT_SETTINGS = {
   'window.restoreWindows': 'none',
   'files.hotExit': 'off',
   'editor.minimap.enabled': false,
+  // VS Code in the browser defaults to 'afterDelay': edits made by UI tests (or in npm start) would be
+  // written to disk a second later. Off, as in desktop VS Code: files change only when saved.
+  'files.autoSave': 'off',
 };
 
 const running = new Set();
