@@ -22,8 +22,11 @@ export function consumesMask(className: string): boolean {
 }
 
 /** What mask the layer's first output carries. */
-export function outputMaskRule(className: string, args: ArgReader): 'not_equal' | 'not_equal_any' | 'pass' | 'none' {
+export function outputMaskRule(className: string, args: ArgReader): 'not_equal' | 'not_equal_any' | 'pass' | 'or' | 'concat' | 'none' {
   if (className === 'Embedding') return args.bool('mask_zero', false) ? 'not_equal' : 'none';
+  // base_merge.py: the masks OR-ed when every input has one; concatenate.py: masks widened and concatenated.
+  if (['Add', 'Subtract', 'Multiply', 'Average', 'Maximum', 'Minimum'].includes(className)) return 'or';
+  if (className === 'Concatenate') return 'concat';
   if (className === 'Masking') return 'not_equal_any';
   if (PASS_THROUGH.has(className)) return 'pass';
   // rnn.py / bidirectional.py compute_mask: the mask follows the sequence output only.

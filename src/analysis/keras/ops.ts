@@ -50,9 +50,20 @@ const anyLastAxis: LayerDef = {
   },
 };
 
+/** ops.expand_dims(x, axis=-1). */
+const expandLast: LayerDef = {
+  className: 'ExpandDims',
+  signature: [],
+  build(call) {
+    const [x] = call.inputList();
+    return { outputs: [[...x, 1]], weights: [] };
+  },
+};
+
 const DEFS = new Map<string, LayerDef>(
-  [...['Add', 'Subtract', 'Multiply', 'TrueDivide', 'FloorDivide', 'Power', 'Mod', 'Negative', 'Absolute', 'NotEqual']
-    .map((c): [string, LayerDef] => [c, elementwiseOp(c)]), ['Any', anyLastAxis]],
+  [...['Add', 'Subtract', 'Multiply', 'TrueDivide', 'FloorDivide', 'Power', 'Mod', 'Negative', 'Absolute', 'NotEqual',
+    'LogicalOr', 'ZerosLike', 'OnesLike'].map((c): [string, LayerDef] => [c, elementwiseOp(c)]),
+  ['Any', anyLastAxis], ['ExpandDims', expandLast]],
 );
 
 export function operationDef(className: string): LayerDef | undefined {

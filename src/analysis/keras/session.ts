@@ -92,12 +92,13 @@ export class KerasSession {
   }
 
   /** A Keras 3 operation on tensors (`x + y`): a 0-parameter row named like a layer of its class. */
-  createOperation(className: string, site: Range): LayerObject | undefined {
-    const def = operationDef(className);
+  createOperation(className: string, site: Range, args?: ReadonlyMap<string, ArgValue>): LayerObject | undefined {
+    // ops.concatenate is recorded like the layer of that name, with its axis.
+    const def = operationDef(className) ?? (className === 'Concatenate' ? findLayer('Concatenate') : undefined);
     if (!def) return undefined;
     return {
       id: this.id(), className, def, site, trainable: true, nodes: [], weights: null, firstBuild: null,
-      name: this.names.forClass(className), args: new ArgReader(className, new Map()), base: new Map(), operation: true,
+      name: this.names.forClass(className), args: new ArgReader(className, args ?? new Map()), base: new Map(), operation: true,
     };
   }
 
@@ -175,9 +176,9 @@ export class KerasSession {
     const first = inputs[0];
     const out = node.outputs[0];
     if (!first || !out) return;
-    const op = (cls: string, of: Tensor): Tensor | undefined => {
+    const op = (cls: string, ...of: Tensor[]): Tensor | undefined => {
       const o = this.createOperation(cls, site);
-      return o ? this.callLayer(o, [of], true, site).outputs[0] : undefined;
+      return o ? this.callLayer(o, of, true, site).outputs[0] : undefined;
     };
     switch (outputMaskRule(layer.className, layer.args)) {
       case 'not_equal': out.mask = op('NotEqual', first); return;
@@ -187,6 +188,33 @@ export class KerasSession {
         return;
       }
       case 'pass': if (first.mask) out.mask = first.mask; return;
+      case 'or': {
+        if (!node.inputIsList || !inputs.every((t) => t.mask)) return;
+        let m: Tensor | undefined = inputs[0].mask;
+        for (const t of inputs.slice(1)) m = m && op('LogicalOr', m, t.mask!);
+        out.mask = m;
+        return;
+      }
+      case 'concat': {
+        if (!node.inputIsList || !inputs.some((t) => t.mask)) return;
+        const parts: Tensor[] = [];
+        for (const t of inputs) {
+          let m: Tensor | undefined;
+          if (!t.mask) m = op('OnesLike', t);
+          else if (t.mask.shape && t.shape && t.mask.shape.length < t.shape.length) {
+            const e = op('ExpandDims', t.mask);
+            const z = op('ZerosLike', t);
+            m = e && z && op('LogicalOr', e, z);
+          } else m = t.mask;
+          if (!m) return;
+          parts.push(m);
+        }
+        const axis = layer.args.raw('axis');
+        const cat = this.createOperation('Concatenate', site, new Map(axis ? [['axis', axis]] : []));
+        const joined = cat && this.callLayer(cat, parts, true, site).outputs[0];
+        out.mask = joined && op('Any', joined);
+        return;
+      }
       case 'none': return;
     }
   }
@@ -228,8 +256,10 @@ export class KerasSession {
     const layer = this.modelLayer(m);
     if (m.kind === 'sequential' && !m.built && inputs.length === 1) this.sequentialBuild(m, inputs[0].shape, site);
     const shapes = reapplyModel(this, m, inputs.map((t) => t.shape));
+    // A model's call() takes `mask`: incoming masks become inputs of its node (Keras 3).
+    const masks = this.opts.version === 3 ? inputs.flatMap((t) => (t.mask ? [t.mask] : [])) : [];
     const node: LayerNode = {
-      layer, inputs, inputIsList, outputs: [], index: layer.nodes.length, site, build: null,
+      layer, inputs: [...inputs, ...masks], inputIsList, outputs: [], index: layer.nodes.length, site, build: null,
       multiOutput: m.kind === 'functional' && m.outputStructure === 'list', ruleInputs: inputs.length,
     };
     const list = shapes ?? [null];
