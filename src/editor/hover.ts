@@ -31,7 +31,9 @@ export function layerHoverMarkdown(l: LayerSummary, model: ModelSummaryEntry, in
   } else {
     md.appendMarkdown('No parameters\n\n');
   }
-  if (l.shapeExplanation && l.type !== 'InputLayer') md.appendMarkdown(`<sub>Shape: ${escape(l.shapeExplanation)}</sub>`);
+  // The in → out line is already above: show only how the shape follows, when the rule says.
+  const how = l.shapeExplanation.includes(': ') ? l.shapeExplanation.slice(l.shapeExplanation.indexOf(': ') + 2) : '';
+  if (how && l.type !== 'InputLayer') md.appendMarkdown(`*Shape:* ${escape(how)}`);
   return md;
 }
 
