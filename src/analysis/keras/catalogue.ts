@@ -13,6 +13,13 @@ import { PREPROCESSING_LAYERS } from './layers/preprocessing';
 import { merge } from './layers/legacyMerge';
 import { CONV_LSTM_LAYERS } from './layers/convLstm';
 import { ATTENTION_LAYERS } from './layers/attention';
+import { EINSUM_LAYERS } from './layers/einsum';
+import { RNN_CELL_LAYERS } from './layers/rnnCells';
+import { SPECTRAL_NORMALIZATION_LAYERS } from './layers/spectralNormalization';
+import { ADAPTIVE_POOLING_LAYERS } from './layers/adaptivePooling';
+import { CATEGORICAL_LAYERS } from './layers/categorical';
+import { LOCALLY_CONNECTED_LAYERS } from './layers/locallyConnected';
+import { LEGACY_CORE_LAYERS } from './layers/legacyCore';
 
 const byName = new Map<string, LayerDef>();
 
@@ -35,6 +42,13 @@ registerLayers(PREPROCESSING_LAYERS);
 registerLayers([merge]);
 registerLayers(CONV_LSTM_LAYERS);
 registerLayers(ATTENTION_LAYERS);
+registerLayers(EINSUM_LAYERS);
+registerLayers(RNN_CELL_LAYERS);
+registerLayers(SPECTRAL_NORMALIZATION_LAYERS);
+registerLayers(ADAPTIVE_POOLING_LAYERS);
+registerLayers(CATEGORICAL_LAYERS);
+registerLayers(LOCALLY_CONNECTED_LAYERS);
+registerLayers(LEGACY_CORE_LAYERS);
 
 export function findLayer(name: string): LayerDef | undefined {
   return byName.get(name);

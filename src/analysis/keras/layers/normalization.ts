@@ -1,4 +1,5 @@
-// Normalization layers (keras/src/layers/normalization): BatchNormalization, LayerNormalization, GroupNormalization, UnitNormalization.
+// Normalization layers (keras/src/layers/normalization): BatchNormalization, LayerNormalization, GroupNormalization,
+// UnitNormalization, RMSNormalization.
 import type { LayerDef, WeightDecl } from '../layerDef';
 import type { ArgReader } from '../args';
 import { argRepr } from '../args';
@@ -146,4 +147,25 @@ const unitNormalization: LayerDef = {
   build: (call) => sameShape(call.input()),
 };
 
-export const NORMALIZATION_LAYERS: readonly LayerDef[] = [batchNormalization, layerNormalization, groupNormalization, unitNormalization];
+const rmsNormalization: LayerDef = {
+  className: 'RMSNormalization',
+  signature: ['axis', 'epsilon'],
+  validate(args, version) {
+    if (version !== 3) throw new KerasError("module 'keras.layers' has no attribute 'RMSNormalization' (added in Keras 3.9)");
+    axisList(args, 'axis', -1);
+  },
+  build(call) {
+    const x = call.input();
+    // rms_normalization.py build: scale over input_shape[a] for a in sorted(axis), trainable
+    const { axes } = axisList(call.args, 'axis', -1);
+    const shape = [...axes].sort((a, b) => a - b).map((a) => dimAt('RMSNormalization', x, a, axes));
+    return {
+      outputs: [x],
+      weights: [{ name: 'scale', shape, trainable: true }],
+      formula: { symbolic: 'normalized size', numeric: times(shape) },
+    };
+  },
+};
+
+export const NORMALIZATION_LAYERS: readonly LayerDef[] = [batchNormalization, layerNormalization, groupNormalization, unitNormalization,
+  rmsNormalization];

@@ -4,6 +4,7 @@ import type { ArgReader } from '../args';
 import { KerasError } from '../errors';
 import type { Dim, Shape } from '../shape';
 import { commas, removedInKeras3, requireKnown, requireMinRank, requireRank } from './util';
+import { rnnOutputCount } from './rnnCells';
 
 type Cell = 'SimpleRNN' | 'LSTM' | 'GRU' | 'CuDNNLSTM' | 'CuDNNGRU';
 
@@ -107,7 +108,8 @@ const bidirectional: LayerDef = {
   outputCount(args) {
     const inner = args.layer('layer');
     const merged = (args.has('merge_mode') ? args.optStr('merge_mode') : 'concat') === null ? 2 : 1;
-    const states = inner.args.bool('return_state', false) ? (inner.className.includes('LSTM') ? 2 : 1) : 0;
+    const states = inner.className === 'RNN' ? rnnOutputCount(inner.args) - 1
+      : inner.args.bool('return_state', false) ? (inner.className.includes('LSTM') ? 2 : 1) : 0;
     return merged + 2 * states;
   },
   validate(args) {
