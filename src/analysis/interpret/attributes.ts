@@ -9,6 +9,7 @@ import { iterate } from './iteration';
 import { moduleAttribute } from './kerasNames';
 import { layerAttribute, modelAttribute, setLayerAttribute, setModelAttribute, tensorAttribute, tensorSubscript } from './kerasObjects';
 import { formatValue } from './expressions';
+import { objectAttribute, setObjectAttribute, superAttribute } from './classes';
 
 export function getAttribute(ip: Interpreter, obj: Value, name: string, node: Node): Value {
   switch (obj.k) {
@@ -23,13 +24,20 @@ export function getAttribute(ip: Interpreter, obj: Value, name: string, node: No
     case 'str': return strMethod(obj.v, name);
     case 'ndarray': return name === 'shape' ? tuple(obj.shape.map(int)) : name === 'ndim' ? int(obj.shape.length) : opaque(`ndarray.${name}`);
     case 'opaque': return opaque(`${obj.what}.${name}`);
+    case 'object': return objectAttribute(ip, obj, name, node);
+    case 'super': return superAttribute(ip, obj, name, node);
+    case 'class': {
+      const v = obj.attrs.get(name);
+      return v ?? unknown(`attribute \`${name}\` of class ${obj.name} is not known`);
+    }
     case 'func': case 'native': return opaque(`function.${name}`);
     default: return unknown(`attribute \`${name}\` of a ${obj.k} is not followed`);
   }
 }
 
 export function setAttribute(ip: Interpreter, obj: Value, name: string, value: Value, node: Node): void {
-  if (obj.k === 'layer') setLayerAttribute(ip, obj.layer, name, value, node);
+  if (obj.k === 'object') setObjectAttribute(ip, obj, name, value, node);
+  else if (obj.k === 'layer') setLayerAttribute(ip, obj.layer, name, value, node);
   else if (obj.k === 'model') setModelAttribute(ip, obj.m, name, value, node);
 }
 

@@ -5,6 +5,7 @@ import { callFunction } from './functions';
 import { constructLayer } from './kerasApi';
 import { callLayerValue, callModelValue } from './kerasObjects';
 import { nodeRange } from '../parse/ranges';
+import { instantiate, objectAttribute } from './classes';
 
 const touchesTensor = (a: CallArgs): boolean =>
   [...a.positional, ...a.keywords.map(([, v]) => v)].some((v) => v.k === 'tensor' || ((v.k === 'list' || v.k === 'tuple') && v.items.some((x) => x.k === 'tensor')));
@@ -17,6 +18,13 @@ export function callValue(ip: Interpreter, fn: Value, args: CallArgs): Value {
     case 'layerClass': return constructLayer(ip, fn.name, args);
     case 'layer': return callLayerValue(ip, fn.layer, args);
     case 'model': return callModelValue(ip, fn.m, args);
+    case 'class': return instantiate(ip, fn, args);
+    case 'object': {
+      if (fn.model) return callModelValue(ip, fn.model, args);
+      if (fn.layer) return callLayerValue(ip, fn.layer, args);
+      const call = objectAttribute(ip, fn, '__call__', args.node);
+      return call.k === 'unknown' ? unknown(`a ${fn.cls.name} object is not callable`) : callValue(ip, call, args);
+    }
     case 'unknown':
       // An unknown callable applied to tensors (a layer we cannot resolve): a `?` row keeps the graph connected.
       return touchesTensor(args) ? placeholderCall(ip, fn.reason, args) : fn;

@@ -356,6 +356,12 @@ export function evalArguments(ip: Interpreter, node: Node, scope: Scope): CallAr
 function evalCall(ip: Interpreter, node: Node, scope: Scope): Value {
   const fnNode = node.childForFieldName('function');
   if (!fnNode) return unknown('incomplete call');
+  if (fnNode.type === 'identifier' && fnNode.text === 'super') {
+    // super() / super(Cls, self) inside a method: the scope knows the method's class and instance.
+    const cls = scope.lookup('__class__');
+    const self = scope.lookup('__self__');
+    return cls?.k === 'class' && self?.k === 'object' ? { k: 'super', cls, self } : unknown('super() outside a method keras-lens follows');
+  }
   const fn = evalExpr(ip, fnNode, scope);
   const args = evalArguments(ip, node, scope);
   return ip.call(fn, args);

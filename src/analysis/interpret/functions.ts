@@ -44,12 +44,14 @@ function paramName(p: Node): string | undefined {
 }
 
 /** Calls a user function by interpreting its body with the arguments bound. */
-export function callFunction(ip: Interpreter, fn: FunctionValue, args: CallArgs): Value {
+export function callFunction(ip: Interpreter, fn: FunctionValue, args: CallArgs, seed?: ReadonlyMap<string, Value>): Value {
   if (ip.callDepth >= ip.limits.maxCallDepth) {
     ip.report(args.node, 'info', `keras-lens stops following calls ${ip.limits.maxCallDepth} levels deep (recursion?); the result is shown as ?`);
     return unknown('calls nested too deeply (recursion cut off)');
   }
   const scope = new Scope(fn.closure);
+  // A method's scope knows its class and instance, for zero-argument super().
+  for (const [k, v] of seed ?? []) scope.vars.set(k, v);
   const positional = [...args.positional];
   const keywords = new Map(args.keywords);
   let keywordOnly = false;

@@ -13,6 +13,7 @@ import { iterate, iterateLazy } from './iteration';
 import { callValue } from './calls';
 import { execImport, execImportFrom } from './imports';
 import { defineFunction } from './functions';
+import { defineClass } from './classes';
 import { setAttribute, setSubscript } from './attributes';
 import { binaryOp } from './operators';
 
@@ -107,11 +108,7 @@ export class Interpreter {
         else if (def) this.exec(def, scope);
         return undefined;
       }
-      case 'class_definition': {
-        const name = node.childForFieldName('name');
-        if (name) scope.assign(name.text, unknown(`class \`${name.text}\` is not followed yet`));
-        return undefined;
-      }
+      case 'class_definition': defineClass(this, node, scope); return undefined;
       case 'return_statement': {
         const e = named(node)[0];
         return { kind: 'return', value: e ? this.eval(e, scope) : NONE };
@@ -200,6 +197,7 @@ export class Interpreter {
       case 'identifier':
         scope.assign(target.text, value);
         if (scope.isModule && value.k === 'model' && !value.m.variable) value.m.variable = target.text;
+        if (scope.isModule && value.k === 'object' && value.model && !value.model.variable) value.model.variable = target.text;
         return;
       case 'pattern_list': case 'tuple_pattern': case 'list_pattern': case 'expression_list': case 'tuple': case 'list': {
         const parts = named(target).filter((c): c is Node => !!c);

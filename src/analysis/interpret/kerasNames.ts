@@ -3,6 +3,7 @@ import { findLayer } from '../keras/catalogue';
 import { opaque, type Value } from './values';
 import { kerasFunction } from './kerasApi';
 import { numpyAttribute } from './numpyApi';
+import { kerasOpsAttribute } from './kerasOps';
 
 /** Module paths whose contents are Keras's (keras, tf.keras, tf_keras, keras_core, keras.src…). */
 export function isKerasPath(path: string): boolean {
@@ -22,6 +23,7 @@ const KERAS_CALLABLES = new Set([
 
 /** Attribute `name` of a Keras namespace. */
 function kerasAttribute(path: string, name: string): Value {
+  if (/(^|\.)ops$/.test(path)) return kerasOpsAttribute(name);
   const fn = KERAS_CALLABLES.has(name) ? kerasFunction(name) : undefined;
   if (fn) return fn;
   const inLayers = /(^|\.)layers(\.|$)/.test(path) || /^(keras|tf_keras|keras_core|tensorflow\.(python\.)?keras)$/.test(path);

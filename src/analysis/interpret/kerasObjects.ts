@@ -77,7 +77,13 @@ export function callLayerValue(ip: Interpreter, layer: LayerObject, a: CallArgs)
   if (layer.model) return callModelValue(ip, layer.model, a);
   const ins = callInputs(a);
   if ('reason' in ins) return unknown(ins.reason);
-  if ('array' in ins) return unknown(`${layer.name} applied to an array runs eagerly; its result is not followed`);
+  if ('array' in ins) {
+    // Inside a traced call(), arrays (ops.arange(...), weights) are inputs like any other.
+    if (ip.session.tracing === 0) return unknown(`${layer.name} applied to an array runs eagerly; its result is not followed`);
+    const t = ip.session.constantTensor(ins.array, nodeRange(a.node));
+    const n = ip.session.callLayer(layer, [t], false, nodeRange(a.node));
+    return outputsValue(n.outputs, n.multiOutput);
+  }
   const node = ip.session.callLayer(layer, ins.tensors, ins.isList, nodeRange(a.node), ins.extra, ins.options);
   return outputsValue(node.outputs, node.multiOutput);
 }
@@ -85,6 +91,17 @@ export function callLayerValue(ip: Interpreter, layer: LayerObject, a: CallArgs)
 export function callModelValue(ip: Interpreter, m: ModelObject, a: CallArgs): Value {
   ip.touched.add(m);
   const ins = callInputs(a);
+  if (m.kind === 'subclassed') {
+    if (!('array' in ins)) return callLayerValue(ip, m.asLayer, a);
+    // Called on data: the model builds for that shape (batch included), with no graph node.
+    ip.session.tracing++;
+    try {
+      ip.session.callLayer(m.asLayer, [ip.session.constantTensor(ins.array, nodeRange(a.node))], false, nodeRange(a.node));
+    } finally {
+      ip.session.tracing--;
+    }
+    return opaque('an eager result');
+  }
   if ('array' in ins) {
     // Calling an unbuilt Sequential on data builds it for that shape (batch dimension included).
     if (m.kind === 'sequential' && !m.built) ip.session.sequentialBuild(m, ins.array, nodeRange(a.node));
@@ -96,7 +113,8 @@ export function callModelValue(ip: Interpreter, m: ModelObject, a: CallArgs): Va
 }
 
 function layersOf(ip: Interpreter, m: ModelObject): Value {
-  const layers = m.kind === 'sequential' ? m.layers : mapGraph(m.inputs, m.outputs).layers.filter((l) => !l.operation);
+  const layers = m.kind === 'sequential' ? m.layers : m.kind === 'subclassed' ? m.asLayer.custom?.sublayers ?? []
+    : mapGraph(m.inputs, m.outputs).layers.filter((l) => !l.operation);
   return list(layers.map((l): Value => (l.model ? { k: 'model', m: l.model } : { k: 'layer', layer: l })));
 }
 
@@ -135,16 +153,19 @@ export function modelAttribute(ip: Interpreter, m: ModelObject, name: string, no
     case 'name': return str(m.name);
     case 'trainable': return bool(m.trainable);
     case 'inputs': case 'input': {
+      if (m.kind === 'subclassed') return layerAttribute(ip, m.asLayer, name === 'inputs' ? 'input' : name, node);
       const t = m.kind === 'sequential' ? (m.input ? [m.input] : null) : m.inputs;
       if (!t) return unknown(`model ${m.name} has no input yet`);
       return name === 'inputs' || t.length !== 1 ? list(t.map(tensorValue)) : tensorValue(t[0]);
     }
     case 'outputs': case 'output': {
+      if (m.kind === 'subclassed') return layerAttribute(ip, m.asLayer, 'output', node);
       const t = m.kind === 'sequential' ? sequentialOutputs(m) : m.outputs;
       if (!t) return unknown(`model ${m.name} has no output yet`);
       return name === 'outputs' || t.length !== 1 ? list(t.map(tensorValue)) : tensorValue(t[0]);
     }
     case 'input_shape': case 'output_shape': {
+      if (m.kind === 'subclassed') return layerAttribute(ip, m.asLayer, name, node);
       const t = name === 'input_shape' ? (m.kind === 'sequential' ? m.input : m.inputs[0]) : (m.kind === 'sequential' ? sequentialOutputs(m)?.[0] : m.outputs[0]);
       return t?.shape ? shapeValue(t.shape) : unknown(`${name} of model ${m.name} is not known`);
     }
@@ -234,13 +255,16 @@ export function tensorSubscript(ip: Interpreter, t: Tensor, key: Value, node: No
 /** `x + y`, `x * 2`, `-x` on symbolic tensors: Keras 3 records an operation row (Add, Multiply, Negative…). */
 export function tensorOperation(ip: Interpreter, op: string, operands: readonly Value[], node: Node): Value {
   if (ip.session.opts.version !== 3) return unknown(`\`${op}\` on symbolic tensors is followed only for Keras 3 (where it records an operation row)`);
-  const cls = op === 'neg' ? 'Negative' : BINARY_OPS[op];
+  const cls = op === 'neg' ? 'Negative' : BINARY_OPS[op] ?? op;
   const tensors: Tensor[] = [];
   for (const v of operands) {
     if (v.k === 'tensor') tensors.push(v.t);
     else if (v.k === 'unknown') return v;
+    // Inside a traced call() weights and constants are arrays: they take part in the broadcast.
+    else if (v.k === 'ndarray' && ip.session.tracing > 0) tensors.push(ip.session.constantTensor(v.shape, nodeRange(node)));
     else if (v.k !== 'int' && v.k !== 'float' && v.k !== 'bool') return unknown(`\`${op}\` between a tensor and a ${v.k} is not followed`);
   }
+  if (tensors.length === 0) return unknown(`\`${op}\` on values that are not tensors`);
   const layer = cls ? ip.session.createOperation(cls, nodeRange(node)) : undefined;
   if (!layer) return unknown(`the tensor operation \`${op}\` is not followed yet`);
   const n = ip.session.callLayer(layer, tensors, true, nodeRange(node));

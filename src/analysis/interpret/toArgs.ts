@@ -31,6 +31,13 @@ export function toArg(v: Value, depth = 0): ArgValue {
     case 'tensor': return { t: 'other', what: 'a tensor' };
     case 'model': return { t: 'other', what: `model ${v.m.name}` };
     case 'ndarray': return { t: 'other', what: 'an array' };
+    case 'object': {
+      const l = v.layer;
+      if (l) return { t: 'layer', layer: { className: l.className, name: l.name, args: l.args, known: !!l.custom && !l.error, trainable: l.trainable } };
+      return { t: 'other', what: `a ${v.cls.name} object` };
+    }
+    case 'class': return { t: 'other', what: `class ${v.name}` };
+    case 'super': return { t: 'other', what: 'super()' };
   }
 }
 

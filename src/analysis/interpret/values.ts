@@ -37,6 +37,26 @@ export interface DictValue {
   readonly entries: Map<string, { key: Value; value: Value }>;
 }
 
+/** A user-defined class; `kerasBase` says whether it derives from keras.layers.Layer or keras.Model. */
+export interface ClassValue {
+  readonly k: 'class';
+  readonly name: string;
+  readonly bases: readonly Value[];
+  readonly attrs: Map<string, Value>;
+  readonly kerasBase: 'layer' | 'model' | null;
+}
+
+/** An instance of a user-defined class; Keras subclasses carry their layer (and model) object. */
+export interface ObjectValue {
+  readonly k: 'object';
+  readonly cls: ClassValue;
+  readonly attrs: Map<string, Value>;
+  readonly layer?: LayerObject;
+  readonly model?: ModelObject;
+  /** The keras base __init__ has run (it names the layer). */
+  named: boolean;
+}
+
 export type Value =
   | { readonly k: 'none' }
   | { readonly k: 'bool'; readonly v: boolean }
@@ -60,6 +80,10 @@ export type Value =
   | { readonly k: 'ndarray'; readonly shape: readonly number[] }
   /** An object keras-lens does not model but that cannot change any figure (a regularizer, an optimizer). */
   | { readonly k: 'opaque'; readonly what: string }
+  | ClassValue
+  | ObjectValue
+  /** super() inside a method of `cls`, bound to `self`. */
+  | { readonly k: 'super'; readonly cls: ClassValue; readonly self: ObjectValue }
   | { readonly k: 'unknown'; readonly reason: string };
 
 export const NONE: Value = { k: 'none' };
@@ -161,7 +185,9 @@ export function typeName(v: Value): string {
     case 'layerClass': return 'type';
     case 'layer': return v.layer.className;
     case 'tensor': return 'KerasTensor';
-    case 'model': return v.m.kind === 'sequential' ? 'Sequential' : 'Functional';
+    case 'model': return v.m.kind === 'sequential' ? 'Sequential' : v.m.kind === 'functional' ? 'Functional' : v.m.asLayer.className;
+    case 'class': return 'type';
+    case 'object': return v.cls.name;
     default: return v.k;
   }
 }

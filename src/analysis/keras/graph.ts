@@ -1,6 +1,6 @@
 // The model graph the interpreter records: layer objects, their calls (nodes) and symbolic tensors.
 import type { ArgReader, ArgValue } from './args';
-import type { LayerBuild, LayerDef } from './layerDef';
+import type { LayerBuild, LayerDef, WeightDecl } from './layerDef';
 import type { Shape } from './shape';
 import type { Range } from '../summary/types';
 import type { ModelObject } from './models';
@@ -35,6 +35,18 @@ export interface LayerNode {
   readonly callOptions?: ReadonlyMap<string, ArgValue>;
 }
 
+/** What keras-lens knows about an instance of a user's `keras.layers.Layer` subclass. */
+export interface CustomLayerState {
+  /** Weights made with self.add_weight(...). */
+  readonly weights: WeightDecl[];
+  /** Layers (and models) assigned to attributes of the instance, in assignment order (Keras's tracking). */
+  readonly sublayers: LayerObject[];
+  /** build() has run (or was not needed). */
+  built: boolean;
+  /** Interprets the instance's call() on inputs of these shapes: the output shapes, or why they are unknown. */
+  trace?: (inputs: readonly Tensor[], isList: boolean, callOptions?: ReadonlyMap<string, ArgValue>) => (Shape | null)[] | string;
+}
+
 /** A layer object: created once by a constructor call, possibly called several times. */
 export interface LayerObject {
   readonly id: number;
@@ -56,6 +68,10 @@ export interface LayerObject {
   unknownReason?: string;
   /** Keras would raise for this layer. */
   error?: string;
+  /** A user-defined Layer subclass: its own weights, the layers it tracks, and how to trace its call(). */
+  readonly custom?: CustomLayerState;
+  /** Output shapes of the last call made while tracing another layer's call() (no graph node is recorded then). */
+  traceOutputs?: readonly (Shape | null)[];
   /** A nested model used as a layer. */
   readonly model?: ModelObject;
   /** A Keras 3 operation (`x + y`): a summary row but not one of `model.layers`. */

@@ -44,7 +44,14 @@ export interface FunctionalModel extends ModelBase {
   readonly outputStructure: 'single' | 'list';
 }
 
-export type ModelObject = SequentialModel | FunctionalModel;
+/** A user's keras.Model subclass: its rows are the layers it tracks; it is built by a call. */
+export interface SubclassedModel extends ModelBase {
+  readonly kind: 'subclassed';
+  /** The instance as a layer (custom state: tracked sublayers, own weights, call() tracing). */
+  readonly asLayer: LayerObject;
+}
+
+export type ModelObject = SequentialModel | FunctionalModel | SubclassedModel;
 
 /** The output shape of a Sequential: its last layer's output, or its input if it has no layers. */
 export function sequentialOutputs(m: SequentialModel): readonly Tensor[] | null {
@@ -55,6 +62,7 @@ export function sequentialOutputs(m: SequentialModel): readonly Tensor[] | null 
 }
 
 export function modelOutputShapes(m: ModelObject): (Shape | null)[] | null {
+  if (m.kind === 'subclassed') return null;
   const outs = m.kind === 'sequential' ? sequentialOutputs(m) : m.outputs;
   return outs ? outs.map((t) => t.shape) : null;
 }

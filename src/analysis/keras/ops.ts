@@ -62,7 +62,8 @@ const expandLast: LayerDef = {
 
 const DEFS = new Map<string, LayerDef>(
   [...['Add', 'Subtract', 'Multiply', 'TrueDivide', 'FloorDivide', 'Power', 'Mod', 'Negative', 'Absolute', 'NotEqual',
-    'LogicalOr', 'ZerosLike', 'OnesLike'].map((c): [string, LayerDef] => [c, elementwiseOp(c)]),
+    'LogicalOr', 'ZerosLike', 'OnesLike', 'Cast', 'Sqrt', 'Exp', 'Log', 'Square', 'Relu', 'Sigmoid', 'Tanh', 'Maximum', 'Minimum']
+    .map((c): [string, LayerDef] => [c, elementwiseOp(c)]),
   ['Any', anyLastAxis], ['ExpandDims', expandLast]],
 );
 

@@ -11,7 +11,7 @@ const MAX_DEPTH = 32;
 
 /** Output shapes of `m` applied to inputs of these shapes; null if they cannot be worked out. */
 export function reapplyModel(session: KerasSession, m: ModelObject, inputShapes: readonly (Shape | null)[], depth = 0): (Shape | null)[] | null {
-  if (depth > MAX_DEPTH) return null;
+  if (depth > MAX_DEPTH || m.kind === 'subclassed') return null;
   const original = m.kind === 'sequential' ? (m.input ? [m.input.shape] : []) : m.inputs.map((t) => t.shape);
   const same = original.length === inputShapes.length && original.every((s, i) => {
     const t = inputShapes[i];

@@ -9,7 +9,7 @@ import { runDef } from './layerCall';
 import { operationDef } from './ops';
 import { consumesMask, outputMaskRule } from './masking';
 import { NameCounter } from './naming';
-import type { FunctionalModel, ModelObject, SequentialModel } from './models';
+import type { FunctionalModel, ModelObject, SequentialModel, SubclassedModel } from './models';
 import type { Shape } from './shape';
 import type { Range, Severity } from '../summary/types';
 import { reapplyModel } from './reapply';
@@ -98,7 +98,9 @@ export class KerasSession {
     if (!def) return undefined;
     return {
       id: this.id(), className, def, site, trainable: true, nodes: [], weights: null, firstBuild: null,
-      name: this.names.forClass(className), args: new ArgReader(className, args ?? new Map()), base: new Map(), operation: true,
+      // Inside a traced call() operations run on backend tensors: they take no name.
+      name: this.tracing > 0 ? className : this.names.forClass(className),
+      args: new ArgReader(className, args ?? new Map()), base: new Map(), operation: true,
     };
   }
 
@@ -127,7 +129,13 @@ export class KerasSession {
     if (layer.model) return this.callModel(layer.model, inputs, inputIsList, site);
     let build: LayerBuild | null = null;
     let reason: string | undefined = layer.unknownReason;
-    if (layer.def && !layer.error) {
+    if (layer.custom && !layer.error) {
+      // A user's Layer subclass: its call() is interpreted (through the interpreter's trace callback).
+      const traced = layer.custom.trace ? layer.custom.trace(inputs, inputIsList, callOptions) : 'its call() is not defined';
+      if (typeof traced === 'string') reason = traced;
+      else if (traced.some((x) => x === null)) reason = 'the output of its call() is not known';
+      else build = { outputs: traced as Shape[], weights: [], multiOutput: traced.length > 1 };
+    } else if (layer.def && !layer.error) {
       try {
         build = runDef(layer.def, layer.args, inputs.map((t) => t.shape), inputIsList, this.opts, callOptions);
       } catch (e) {
@@ -140,7 +148,9 @@ export class KerasSession {
         }
       }
     }
-    if (build) {
+    if (build && layer.custom) {
+      layer.unknownReason = undefined;
+    } else if (build) {
       if (layer.weights === null) {
         layer.weights = build.weights;
         layer.firstBuild = build;
@@ -166,9 +176,26 @@ export class KerasSession {
     const shapes: (Shape | null)[] = build ? [...build.outputs] : Array<null>(count).fill(null);
     const why = build ? undefined : layer.error ? `${layer.name}: Keras raises an error here` : reason ?? 'unknown';
     node.outputs = shapes.map((shape, index) => ({ id: this.id(), shape, node, index, unknownReason: why }));
+    if (this.tracing > 0) {
+      // Inside another layer's call(), Keras runs on backend tensors: layers build, but no node is recorded.
+      layer.traceOutputs = shapes;
+      return node;
+    }
     layer.nodes.push(node);
     if (this.opts.version === 3 && !layer.operation) this.attachMask(layer, node, inputs, site);
     return node;
+  }
+
+  /** > 0 while the interpreter traces a custom layer's call(): calls there record no graph nodes. */
+  tracing = 0;
+
+  /** An instance of a user's Layer subclass (rows show its class name). */
+  createCustomLayer(className: string, name: string | null, site: Range): LayerObject {
+    return {
+      id: this.id(), className, def: undefined, site, trainable: true, nodes: [], weights: null, firstBuild: null,
+      name: name ?? this.names.forClass(className), args: new ArgReader(className, new Map()), base: new Map(),
+      custom: { weights: [], sublayers: [], built: false },
+    };
   }
 
   /** Sets the mask the layer's first output carries (layer.py _set_mask_metadata), creating the mask ops. */
@@ -239,8 +266,27 @@ export class KerasSession {
     return m;
   }
 
+  /** An instance of a user's keras.Model subclass (reported; its name is its layer's). */
+  newSubclassed(asLayer: LayerObject, site: Range): SubclassedModel {
+    const m: SubclassedModel = { kind: 'subclassed', id: this.id(), name: asLayer.name, site, variable: '', asLayer, trainable: true, internal: false };
+    this.models.push(m);
+    return m;
+  }
+
+  /** A tensor with a known shape that belongs to no graph (a numpy array or ops.arange inside a traced call()). */
+  constantTensor(shape: Shape | null, site: Range): Tensor {
+    const layer: LayerObject = {
+      id: this.id(), className: 'Constant', def: undefined, site, trainable: true, nodes: [], weights: [], firstBuild: null,
+      name: 'constant', args: new ArgReader('Constant', new Map()), base: new Map(),
+    };
+    const node: LayerNode = { layer, inputs: [], inputIsList: false, outputs: [], index: 0, site, build: null, multiOutput: false, ruleInputs: 0 };
+    node.outputs.push({ id: this.id(), shape, node, index: 0 });
+    return node.outputs[0];
+  }
+
   /** The layer object standing for a model nested in another model. */
   modelLayer(m: ModelObject): LayerObject {
+    if (m.kind === 'subclassed') return m.asLayer;
     if (!m.asLayer) {
       m.asLayer = {
         id: this.id(), className: m.kind === 'sequential' ? 'Sequential' : 'Functional', def: undefined, site: m.site,
@@ -264,6 +310,10 @@ export class KerasSession {
     };
     const list = shapes ?? [null];
     node.outputs = list.map((shape, index) => ({ id: this.id(), shape, node, index, unknownReason: shape ? undefined : `the output of model "${m.name}" is not known` }));
+    if (this.tracing > 0) {
+      layer.traceOutputs = list;
+      return node;
+    }
     layer.nodes.push(node);
     return node;
   }
@@ -387,7 +437,7 @@ export class KerasSession {
 /** The input tensor of a nested model used as first layer (Keras checks `hasattr(layer, "input_shape")`, which only models have). */
 function knownInput(layer: LayerObject): Tensor | null {
   const inner = layer.model;
-  if (!inner) return null;
+  if (!inner || inner.kind === 'subclassed') return null;
   if (inner.kind === 'functional') return inner.inputs[0] ?? null;
   return inner.built ? inner.input : null;
 }

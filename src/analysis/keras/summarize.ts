@@ -1,66 +1,89 @@
 // Turns the recorded models into ModelSummary entries: rows in Keras order, counts, explanations.
 import type { LayerNode, LayerObject, Tensor } from './graph';
-import type { FunctionalModel, ModelObject, SequentialModel } from './models';
+import type { FunctionalModel, ModelObject, SequentialModel, SubclassedModel } from './models';
 import { mapGraph, isSequentialLike } from './functionalOrder';
-import { countWeights, paramsExplanation, weightBreakdown } from './explain';
+import { countWeights, paramsExplanation, weightBreakdown, type WeightCounts } from './explain';
 import type { Shape } from './shape';
 import type { LayerSummary, ModelSummaryEntry, SummaryShape } from '../summary/types';
 import { shapeText } from './layers/util';
 
 interface Counts { total: number | null; trainable: number | null; nonTrainable: number | null; reason?: string }
 
-/** Every layer whose weights a model owns, nested models flattened, each once. */
-function ownedLayers(m: ModelObject, seen = new Set<number>()): LayerObject[] {
-  const out: LayerObject[] = [];
-  const rows = m.kind === 'sequential' ? m.layers : mapGraph(m.inputs, m.outputs).layers;
-  for (const l of rows) {
-    if (l.model) {
-      if (seen.has(l.model.id)) continue;
-      seen.add(l.model.id);
-      out.push(...ownedLayers(l.model, seen).filter((x) => !out.includes(x)));
-    } else if (!out.includes(l)) {
-      out.push(l);
-    }
-  }
-  return out;
+/** The layers a model lists: Sequential's layers, a functional graph's operations, a subclass's tracked layers. */
+function modelRows(m: ModelObject): readonly LayerObject[] {
+  if (m.kind === 'sequential') return m.layers;
+  if (m.kind === 'subclassed') return m.asLayer.custom?.sublayers ?? [];
+  return mapGraph(m.inputs, m.outputs).layers;
 }
 
-/** Counts for one row: a layer's own weights, or a nested model's total. */
+/** A layer that was never built has no weights yet: Keras counts 0 for it (and shows `0 (unbuilt)`). */
+function neverBuilt(l: LayerObject): boolean {
+  if (l.custom) return !l.custom.built;
+  return l.weights === null && l.nodes.length === 0 && !l.traceOutputs && !l.error && !l.model;
+}
+
+/** Sums the weights of layers (nested models and custom layers' sublayers included), each layer once. */
+class WeightTally {
+  total = 0;
+  trainable = 0;
+  nonTrainable = 0;
+  private readonly seen = new Set<LayerObject>();
+
+  /** Adds a layer's weights; returns why they are unknown, if they are. */
+  layer(l: LayerObject, frozen: boolean, skipUnbuilt: boolean): string | undefined {
+    if (this.seen.has(l)) return undefined;
+    this.seen.add(l);
+    if (l.model && l.model.kind !== 'subclassed') return this.model(l.model, frozen || !l.trainable || !l.model.trainable, false);
+    if (l.className === 'InputLayer') return undefined;
+    if (skipUnbuilt && neverBuilt(l)) return undefined;
+    if (l.custom) {
+      if (!l.custom.built) return undefined;
+      if (l.unknownReason && !l.nodes.length && !l.traceOutputs) return `${l.name}: ${l.unknownReason}`;
+      this.add(countWeights(l.custom.weights, l.trainable && !frozen));
+      for (const sub of l.custom.sublayers) {
+        const r = this.layer(sub, frozen || !l.trainable, true);
+        if (r) return r;
+      }
+      return undefined;
+    }
+    if (!l.weights) return `${l.name}: ${l.error ? `Keras raises: ${l.error}` : l.unknownReason ?? 'the layer was never called on a tensor'}`;
+    return this.add(countWeights(l.weights, l.trainable && !frozen));
+  }
+
+  model(m: ModelObject, frozen: boolean, skipUnbuilt: boolean): string | undefined {
+    if (m.kind === 'subclassed') return this.layer(m.asLayer, frozen || !m.trainable, true);
+    // An unbuilt Sequential counts only the layers that were built elsewhere.
+    const skip = skipUnbuilt || (m.kind === 'sequential' && !m.built);
+    for (const l of modelRows(m)) {
+      const r = this.layer(l, frozen || !m.trainable, skip);
+      if (r) return r;
+    }
+    return undefined;
+  }
+
+  private add(c: WeightCounts): string | undefined {
+    if (c.total === null || c.trainable === null || c.nonTrainable === null) return 'a count too large to represent exactly';
+    this.total += c.total;
+    this.trainable += c.trainable;
+    this.nonTrainable += c.nonTrainable;
+    return undefined;
+  }
+
+  counts(reason: string | undefined): Counts {
+    if (reason) return { total: null, trainable: null, nonTrainable: null, reason };
+    return { total: this.total, trainable: this.trainable, nonTrainable: this.nonTrainable };
+  }
+}
+
+/** Counts for one row: a layer's own weights, a custom layer's with its sublayers', or a nested model's total. */
 function layerCounts(l: LayerObject, frozen: boolean): Counts {
-  if (l.model) return modelCounts(l.model, frozen || !l.trainable);
-  if (l.className === 'InputLayer') return { total: 0, trainable: 0, nonTrainable: 0 };
-  if (!l.weights) return { total: null, trainable: null, nonTrainable: null, reason: l.error ? `Keras raises: ${l.error}` : l.unknownReason ?? 'the layer was never called on a tensor' };
-  return countWeights(l.weights, l.trainable && !frozen);
+  const t = new WeightTally();
+  return t.counts(t.layer(l, frozen, false));
 }
 
 function modelCounts(m: ModelObject, frozen = false): Counts {
-  let total = 0;
-  let trainable = 0;
-  let nonTrainable = 0;
-  const seen = new Set<LayerObject>();
-  const walk = (mm: ModelObject, fz: boolean): string | undefined => {
-    const rows = mm.kind === 'sequential' ? mm.layers : mapGraph(mm.inputs, mm.outputs).layers;
-    for (const l of rows) {
-      if (seen.has(l)) continue;
-      seen.add(l);
-      if (l.model) {
-        const r = walk(l.model, fz || !l.trainable || !l.model.trainable);
-        if (r) return r;
-        continue;
-      }
-      // An unbuilt Sequential counts only the layers that were built elsewhere.
-      if (mm.kind === 'sequential' && !mm.built && l.nodes.length === 0) continue;
-      const c = layerCounts(l, fz || !mm.trainable);
-      if (c.total === null || c.trainable === null || c.nonTrainable === null) return `${l.name}: ${c.reason ?? 'unknown'}`;
-      total += c.total;
-      trainable += c.trainable;
-      nonTrainable += c.nonTrainable;
-    }
-    return undefined;
-  };
-  const reason = m.tainted ?? walk(m, frozen || !m.trainable);
-  if (reason) return { total: null, trainable: null, nonTrainable: null, reason };
-  return { total, trainable, nonTrainable };
+  const t = new WeightTally();
+  return t.counts(m.tainted ?? t.model(m, frozen, false));
 }
 
 function summaryShape(s: Shape | null): SummaryShape | null {
@@ -153,8 +176,25 @@ function summarizeFunctional(m: FunctionalModel): ModelSummaryEntry {
   };
 }
 
+/** A keras.Model subclass: its tracked layers, with the shapes they were built for (custom layers show `?`, as Keras does). */
+function summarizeSubclassed(m: SubclassedModel): ModelSummaryEntry {
+  const layers = (m.asLayer.custom?.sublayers ?? []).map((l) => {
+    const r = row(l, undefined, null, !neverBuilt(l), !m.trainable);
+    if (l.nodes.length > 0 || l.custom || !l.traceOutputs) return l.custom && l.nodes.length === 0 ? { ...r, outputShape: null } : r;
+    const outs = l.traceOutputs;
+    const shape = outs.some((x) => x === null) ? null : outs.length === 1 ? [...(outs[0] as Shape)] : outs.map((x) => [...(x as Shape)]);
+    return { ...r, outputShape: shape };
+  });
+  const c = modelCounts(m);
+  return {
+    name: m.name, variable: m.variable, kind: 'subclassed', range: m.site, layers,
+    totalParams: c.total, trainableParams: c.trainable, nonTrainableParams: c.nonTrainable,
+    sequentialLike: true, built: !neverBuilt(m.asLayer), unknownReason: c.reason,
+  };
+}
+
 export function summarizeModel(m: ModelObject): ModelSummaryEntry {
+  if (m.kind === 'subclassed') return summarizeSubclassed(m);
   return m.kind === 'sequential' ? summarizeSequential(m) : summarizeFunctional(m);
 }
 
-export { ownedLayers };
