@@ -5,7 +5,7 @@ import { mapGraph, isSequentialLike } from './functionalOrder';
 import { countWeights, paramsExplanation, weightBreakdown, type WeightCounts } from './explain';
 import type { Shape } from './shape';
 import type { LayerSummary, ModelSummaryEntry, SummaryShape } from '../summary/types';
-import { shapeText } from './layers/util';
+import { commas, shapeText } from './layers/util';
 
 interface Counts { total: number | null; trainable: number | null; nonTrainable: number | null; reason?: string }
 
@@ -14,6 +14,21 @@ function modelRows(m: ModelObject): readonly LayerObject[] {
   if (m.kind === 'sequential') return m.layers;
   if (m.kind === 'subclassed') return m.asLayer.custom?.sublayers ?? [];
   return mapGraph(m.inputs, m.outputs).layers;
+}
+
+/** A custom layer or nested model: what its count is made of (`d1 72 + d2 72 = 144`). */
+function compositeExplanation(l: LayerObject, frozen: boolean, total: number): string {
+  const parts: string[] = [];
+  if (l.custom) {
+    for (const w of l.custom.weights) parts.push(`${w.name} ${commas(w.shape.reduce((a, b) => a * b, 1))}`);
+    for (const sub of l.custom.sublayers) {
+      const c = layerCounts(sub, frozen);
+      if (c.total) parts.push(`${sub.name} ${commas(c.total)}`);
+    }
+  } else if (l.model) {
+    return `the weights of model ${l.model.name}: ${commas(total)}`;
+  }
+  return parts.length > 1 ? `${parts.join(' + ')} = ${commas(total)}` : parts.length === 1 ? `${parts[0]}` : '';
 }
 
 /** A layer that was never built has no weights yet: Keras counts 0 for it (and shows `0 (unbuilt)`). */
@@ -124,7 +139,8 @@ function row(l: LayerObject, node: LayerNode | undefined, nodesInModel: Readonly
   const weights = l.weights ?? [];
   const trainableFlag = l.trainable && !frozen;
   const explanation = c.total !== null && weights.length > 0
-    ? paramsExplanation(weights, l.firstBuild?.formula, c.total) : '';
+    ? paramsExplanation(weights, l.firstBuild?.formula, c.total)
+    : c.total !== null && c.total > 0 ? compositeExplanation(l, frozen, c.total) : '';
   const notes = [...(l.firstBuild?.notes ?? [])];
   if (weights.length > 0 && !trainableFlag) notes.push(`${l.name} is frozen (trainable=False): all its weights count as non-trainable`);
   const last = l.nodes[l.nodes.length - 1];
