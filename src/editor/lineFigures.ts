@@ -56,7 +56,71 @@ export function lineFigures(file: FileSummary, content: InlineContent, onlyModel
   for (const [line, { layers, model }] of byLine) {
     out.push({ line, text: lineText(layers, content), params: maxParams(layers), layers, model });
   }
+  // Lines that call a helper get what that call adds (the layers created while it ran).
+  for (const [line, calls] of callSiteGroups(file, onlyModel)) {
+    if (byLine.has(line)) continue;
+    const instances = [...calls.values()];
+    const all = instances.flatMap((i) => i.layers);
+    out.push({ line, text: callText(instances, content), params: sumParams(all), layers: all, model: instances[0].model });
+  }
   return out.sort((a, b) => a.line - b.line);
+}
+
+interface CallInstance {
+  readonly layers: LayerSummary[];
+  readonly model: ModelSummaryEntry;
+}
+
+/** For each call-site line, the layers each execution of that call created (deduplicated across models). */
+function callSiteGroups(file: FileSummary, onlyModel?: ModelSummaryEntry): Map<number, Map<number, CallInstance>> {
+  const groups = new Map<number, Map<number, CallInstance>>();
+  const seen = new Set<string>();
+  for (const m of onlyModel ? [onlyModel] : file.models) {
+    for (const l of m.layers) {
+      const key = `${l.name}@${l.range.start.line}:${l.range.start.character}`;
+      if (!l.callSites || seen.has(key)) continue;
+      seen.add(key);
+      for (const cs of l.callSites) {
+        const line = cs.range.start.line;
+        let byCall = groups.get(line);
+        if (!byCall) groups.set(line, (byCall = new Map()));
+        let inst = byCall.get(cs.id);
+        if (!inst) byCall.set(cs.id, (inst = { layers: [], model: m }));
+        inst.layers.push(l);
+      }
+    }
+  }
+  return groups;
+}
+
+function sumParams(layers: readonly LayerSummary[]): number | null {
+  let total = 0;
+  for (const l of layers) {
+    if (l.params === null || l.unbuilt) return null;
+    total += l.params;
+  }
+  return total;
+}
+
+/** `+70,016 params · (None, 14, 14, 256)` for one call; `×4 calls · 70,016–280,320 params` for several. */
+function callText(instances: readonly CallInstance[], content: InlineContent): string {
+  const lastShape = (i: CallInstance) => outputShapeText(i.layers[i.layers.length - 1].outputShape);
+  const sums = instances.map((i) => sumParams(i.layers));
+  const shapes = [...new Set(instances.map(lastShape))];
+  const known = sums.every((x): x is number => x !== null);
+  const shapePart = shapes.length === 1 ? shapes[0] : `${shapes.length} shapes`;
+  if (instances.length === 1) {
+    const p = sums[0] === null ? '+? params' : `+${formatCount(sums[0])} param${sums[0] === 1 ? '' : 's'}`;
+    if (content === 'shape') return shapePart;
+    if (content === 'params') return p;
+    return sums[0] === 0 ? shapePart : `${p} · ${shapePart}`;
+  }
+  const lo = known ? Math.min(...(sums as number[])) : null;
+  const hi = known ? Math.max(...(sums as number[])) : null;
+  const range = lo === null ? '? params' : lo === hi ? `+${formatCount(lo)} params each` : `${formatCount(lo)}–${formatCount(hi!)} params`;
+  if (content === 'shape') return `×${instances.length} calls · ${shapePart}`;
+  if (content === 'params') return `×${instances.length} calls · ${range}`;
+  return `×${instances.length} calls · ${range} · ${shapePart}`;
 }
 
 function maxParams(layers: readonly LayerSummary[]): number | null {

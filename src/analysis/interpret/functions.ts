@@ -3,6 +3,7 @@ import { named } from '../parse/nodes';
 import type { Node } from 'web-tree-sitter';
 import type { Interpreter } from './interpreter';
 import { Scope } from './scope';
+import { nodeRange } from '../parse/ranges';
 import { NONE, tuple, unknown, type CallArgs, type DictValue, type FunctionValue, type Value } from './values';
 
 export function defineFunction(ip: Interpreter, node: Node, scope: Scope): void {
@@ -81,11 +82,14 @@ export function callFunction(ip: Interpreter, fn: FunctionValue, args: CallArgs,
     else scope.vars.set(name, unknown(args.incomplete ?? `argument \`${name}\` of ${fn.name}() was not passed`));
   }
   ip.callDepth++;
+  // Layers created inside remember this call (the editor shows at the call what it adds).
+  ip.session.callStack.push({ range: nodeRange(args.node), id: ip.session.id() });
   try {
     if (fn.isLambda) return ip.eval(fn.body, scope);
     const flow = ip.execBlock(fn.body, scope);
     return flow?.kind === 'return' ? flow.value : NONE;
   } finally {
+    ip.session.callStack.pop();
     ip.callDepth--;
   }
 }

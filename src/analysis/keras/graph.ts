@@ -47,9 +47,18 @@ export interface CustomLayerState {
   trace?: (inputs: readonly Tensor[], isList: boolean, callOptions?: ReadonlyMap<string, ArgValue>) => (Shape | null)[] | string;
 }
 
+/** One execution of a user function call that was active when a layer was created. */
+export interface CallSite {
+  readonly range: Range;
+  /** Distinguishes executions of the same call expression (a call in a loop runs many times). */
+  readonly id: number;
+}
+
 /** A layer object: created once by a constructor call, possibly called several times. */
 export interface LayerObject {
   readonly id: number;
+  /** The user function calls (outermost first) that led to the constructor call. */
+  readonly callSites?: readonly CallSite[];
   /** Keras 3 class name; for an unknown class, the name as written. */
   readonly className: string;
   readonly def: LayerDef | undefined;

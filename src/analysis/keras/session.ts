@@ -3,7 +3,7 @@ import { ArgReader, argShape, type ArgValue } from './args';
 import { bindLayerArgs } from './binding';
 import { findLayer } from './catalogue';
 import { KerasError, UnknownFigure } from './errors';
-import type { LayerNode, LayerObject, Tensor } from './graph';
+import type { CallSite, LayerNode, LayerObject, Tensor } from './graph';
 import type { DataFormat, KerasVersion, LayerBuild } from './layerDef';
 import { runDef } from './layerCall';
 import { operationDef } from './ops';
@@ -44,7 +44,7 @@ export class KerasSession {
       const kw = new Map(keywords);
       const given = kw.get('name');
       const layer: LayerObject = {
-        id: this.id(), className, def: undefined, site, trainable: true, nodes: [], weights: null, firstBuild: null,
+        id: this.id(), className, def: undefined, site, trainable: true, nodes: [], weights: null, firstBuild: null, callSites: this.sites(),
         name: given?.t === 'str' ? given.v : this.names.forClass(className),
         args: new ArgReader(className, kw), base: kw,
         unknownReason: `keras-lens does not know the layer class \`${className}\``,
@@ -57,7 +57,7 @@ export class KerasSession {
     const given = bound.base.get('name');
     const trainable = bound.base.get('trainable');
     const layer: LayerObject = {
-      id: this.id(), className: def.className, def, site, nodes: [], weights: null, firstBuild: null,
+      id: this.id(), className: def.className, def, site, nodes: [], weights: null, firstBuild: null, callSites: this.sites(),
       trainable: trainable?.t === 'bool' ? trainable.v : true,
       name: given?.t === 'str' ? given.v : this.names.forClass(def.className),
       args, base: bound.base,
@@ -97,7 +97,7 @@ export class KerasSession {
     const def = operationDef(className) ?? (className === 'Concatenate' ? findLayer('Concatenate') : undefined);
     if (!def) return undefined;
     return {
-      id: this.id(), className, def, site, trainable: true, nodes: [], weights: null, firstBuild: null,
+      id: this.id(), className, def, site, trainable: true, nodes: [], weights: null, firstBuild: null, callSites: this.sites(),
       // Inside a traced call() operations run on backend tensors: they take no name.
       name: this.tracing > 0 ? className : this.names.forClass(className),
       args: new ArgReader(className, args ?? new Map()), base: new Map(), operation: true,
@@ -113,7 +113,7 @@ export class KerasSession {
   createInputLayer(batchShape: Shape | null, name: string | null, site: Range, unknownReason?: string): LayerObject {
     const base = this.opts.version === 3 ? 'input_layer' : 'input';
     const layer: LayerObject = {
-      id: this.id(), className: 'InputLayer', def: undefined, site, trainable: true, nodes: [], weights: [], firstBuild: null,
+      id: this.id(), className: 'InputLayer', def: undefined, site, trainable: true, nodes: [], weights: [], firstBuild: null, callSites: this.sites(),
       name: name ?? this.names.next(base), args: new ArgReader('InputLayer', new Map()), base: new Map(),
       inputShape: batchShape, unknownReason: batchShape ? undefined : unknownReason ?? 'the input shape is not known',
     };
@@ -189,10 +189,17 @@ export class KerasSession {
   /** > 0 while the interpreter traces a custom layer's call(): calls there record no graph nodes. */
   tracing = 0;
 
+  /** The user function calls under way (the interpreter pushes and pops them); layers record a copy. */
+  readonly callStack: CallSite[] = [];
+
+  private sites(): readonly CallSite[] | undefined {
+    return this.callStack.length > 0 ? [...this.callStack] : undefined;
+  }
+
   /** An instance of a user's Layer subclass (rows show its class name). */
   createCustomLayer(className: string, name: string | null, site: Range): LayerObject {
     return {
-      id: this.id(), className, def: undefined, site, trainable: true, nodes: [], weights: null, firstBuild: null,
+      id: this.id(), className, def: undefined, site, trainable: true, nodes: [], weights: null, firstBuild: null, callSites: this.sites(),
       name: name ?? this.names.forClass(className), args: new ArgReader(className, new Map()), base: new Map(),
       custom: { weights: [], sublayers: [], built: false },
     };

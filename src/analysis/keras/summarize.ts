@@ -162,6 +162,7 @@ function row(l: LayerObject, node: LayerNode | undefined, nodesInModel: Readonly
     inbound,
     inputShapes: (shown?.inputs ?? []).map((t) => summaryShape(t.shape)),
     ...(weights.length > 0 ? { weightsExplanation: weightBreakdown(weights, trainableFlag) } : {}),
+    ...(l.callSites ? { callSites: l.callSites } : {}),
   };
 }
 

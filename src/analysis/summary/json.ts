@@ -41,6 +41,7 @@ export interface JsonLayer {
   weights: JsonWeight[];
   weightsExplanation?: string;
   unknownReason?: string;
+  callSites?: { range: JsonRange; id: number }[];
 }
 
 export interface JsonModel {
@@ -119,6 +120,7 @@ function layer(l: LayerSummary): JsonLayer {
   };
   if (l.weightsExplanation !== undefined) out.weightsExplanation = l.weightsExplanation;
   if (l.unknownReason !== undefined) out.unknownReason = l.unknownReason;
+  if (l.callSites) out.callSites = l.callSites.map((c) => ({ range: range(c.range), id: c.id }));
   return out;
 }
 

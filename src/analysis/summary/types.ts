@@ -55,6 +55,8 @@ export interface LayerSummary {
   readonly connectedTo: readonly string[];
   /** Producer layer names, in order, without node indices (JSON `inbound`). */
   readonly inbound: readonly string[];
+  /** The user function calls that created this layer, outermost first (`id` tells executions apart). */
+  readonly callSites?: readonly { readonly range: Range; readonly id: number }[];
   /** Input shapes of the layer's (last) call, for the hover. */
   readonly inputShapes: readonly (SummaryShape | null)[];
 }

@@ -61,3 +61,25 @@ test('the panel payload: rows, totals with sizes, 3 columns for Sequential', asy
   assert.deepEqual(unbuilt.rows.map((r) => r.params), ['0 (unbuilt)', '0 (unbuilt)']);
   assert.match(unbuilt.note, /not built/);
 });
+
+test('a line that calls a helper shows what the call adds; in a loop, how many calls and their range', async () => {
+  await ready;
+  const f = analyze(`import keras
+from keras import layers
+def block(x, units):
+    x = layers.Dense(units)(x)
+    return layers.Dense(units)(x)
+inp = keras.Input((8,))
+x = block(inp, 4)
+for u in (2, 3):
+    x = block(x, u)
+m = keras.Model(inp, x)
+`);
+  const byLine = Object.fromEntries(lineFigures(f, 'both').map((x) => [x.line, x.text]));
+  // block(inp, 4): Dense(4) on 8 = 36, Dense(4) on 4 = 20 → +56, output (None, 4).
+  assert.equal(byLine[6], '+56 params · (None, 4)');
+  // block(x, 2) on 4: 10 + 6 = 16; block(x, 3) on 2: 9 + 12 = 21.
+  assert.equal(byLine[8], '×2 calls · 16–21 params · 2 shapes');
+  // Inside the helper, each line made three layers: on 8, 4, 2 inputs.
+  assert.equal(byLine[3], '×3 · 9–36 params · 3 shapes');
+});
