@@ -41,3 +41,11 @@ test('SpectralNormalization errors: a layer without kernel/embeddings (Dropout, 
   assert.throws(() => run('SpectralNormalization', [layerArg('Dense', [3])], { power_iterations: 0 }, [null, 8]), err(/`power_iterations` should be greater than zero/));
   assert.throws(() => run('SpectralNormalization', [3], {}, [null, 8]), err(/isn't a supported layer type/));
 });
+
+test('SpectralNormalization(Dense(15, trainable=False)) on (None, 60): the wrapped weights follow the inner flag → 900 + 15 non-trainable (found by keras-diff s21_41)', () => {
+  const dense = layerArg('Dense', [15]);
+  if (dense.t === 'layer') (dense.layer as { trainable: boolean }).trainable = false;
+  const r = run('SpectralNormalization', [dense], {}, [null, 60]);
+  assert.equal(r.trainable, 0);
+  assert.equal(r.nonTrainable, 60 * 15 + 15 + 15);
+});

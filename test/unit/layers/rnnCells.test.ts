@@ -66,3 +66,11 @@ test('RNN errors: feature dim None, rank 2 (the step has no features), not a cel
   assert.throws(() => run('LSTMCell', [3], {}, [null, 8]), err(/missing a required argument: 'states'/));
   assert.throws(() => run('RNN', [layerArg('LSTMCell', [3])], {}, x, { version: 1 }), err(/Keras 1 has no RNN/));
 });
+
+test('a frozen cell freezes its weights: RNN(SimpleRNNCell(8, trainable=False)) on D=8 → 136 non-trainable', () => {
+  const cell = layerArg('SimpleRNNCell', [8]);
+  if (cell.t === 'layer') (cell.layer as { trainable: boolean }).trainable = false;
+  const r = run('RNN', [cell], {}, x);
+  assert.equal(r.nonTrainable, 136);
+  assert.equal(r.trainable, 0);
+});

@@ -72,11 +72,13 @@ export function cellSpec(ref: LayerRef, inputDim: Dim, version: KerasVersion): C
   const bias = ref.args.bool('use_bias', true);
   // gru.py: reset_after (Keras 3 default True; Keras 2 GRUCell default False) → bias (2, 3u)
   const double = kind === 'GRUCell' && ref.args.bool('reset_after', version === 3);
+  // The weights belong to the cell: its own trainable flag decides (RNN(cell, trainable=False) leaves them trainable).
+  const t = ref.trainable;
   const weights: WeightDecl[] = [
-    { name: `${ref.name}/kernel`, shape: [d, g * u], trainable: true },
-    { name: `${ref.name}/recurrent_kernel`, shape: [u, g * u], trainable: true },
+    { name: `${ref.name}/kernel`, shape: [d, g * u], trainable: t },
+    { name: `${ref.name}/recurrent_kernel`, shape: [u, g * u], trainable: t },
   ];
-  if (bias) weights.push({ name: `${ref.name}/bias`, shape: double ? [2, g * u] : [g * u], trainable: true });
+  if (bias) weights.push({ name: `${ref.name}/bias`, shape: double ? [2, g * u] : [g * u], trainable: t });
   const b = bias ? (double ? ' + 2' : ' + 1') : '';
   return {
     weights,

@@ -33,8 +33,9 @@ const spectralNormalization: LayerDef = {
     return {
       outputs: inner.outputs,
       multiOutput: inner.multiOutput,
-      // the wrapped layer's weights keep their own trainable flags
-      weights: [...inner.weights, { name: 'vector_u', shape: [1, u], trainable: false }],
+      // The wrapped layer's weights follow its own trainable flag (Dense(…, trainable=False) inside → all frozen);
+      // the wrapper's constructor flag does not reach them in Keras 3 (that part is the engine's, see session.ts).
+      weights: [...inner.weights.map((w) => ({ ...w, trainable: w.trainable && ref.trainable })), { name: 'vector_u', shape: [1, u], trainable: false }],
       formula: { symbolic: 'wrapped layer + vector_u', numeric: `${commas(innerCount)} + ${commas(u)}` },
       shapeExplanation: `the output of the wrapped ${ref.className}`,
       notes: [`vector_u (1, ${commas(u)}) is non-trainable: the power-iteration estimate of the kernel's top singular vector`],
