@@ -135,7 +135,27 @@ SIG = {
     "Dot": ["axes", "normalize"],
     "Flatten": ["data_format"],
     "Lambda": ["function", "output_shape"],
+    "EinsumDense": ["equation", "output_shape", "activation", "bias_axes"],
+    "RNN": ["cell", "return_sequences", "return_state"],
+    "SimpleRNNCell": ["units", "activation", "use_bias"],
+    "LSTMCell": ["units", "activation", "recurrent_activation", "use_bias"],
+    "GRUCell": ["units", "activation", "recurrent_activation", "use_bias"],
+    "StackedRNNCells": ["cells"],
+    "RMSNormalization": ["axis", "epsilon"],
+    "SpectralNormalization": ["layer", "power_iterations"],
+    "AdaptiveAveragePooling1D": ["output_size", "data_format"],
+    "AdaptiveAveragePooling2D": ["output_size", "data_format"],
+    "AdaptiveAveragePooling3D": ["output_size", "data_format"],
+    "AdaptiveMaxPooling1D": ["output_size", "data_format"],
+    "AdaptiveMaxPooling2D": ["output_size", "data_format"],
+    "AdaptiveMaxPooling3D": ["output_size", "data_format"],
+    "CategoryEncoding": ["num_tokens", "output_mode"],
+    "Discretization": ["bin_boundaries", "num_bins", "epsilon", "output_mode"],
 }
+
+# Constructors without **kwargs (a base-layer kwarg such as trainable= is a TypeError) or wrappers whose own
+# trainable flag Keras does not apply to the wrapped weights (an open engine gap for SpectralNormalization).
+NO_TRAINABLE_KW = ("SpatialDropout", "Discretization", "SpectralNormalization")
 
 # Classes that can also be spelled through an alias of the same class.
 ALIASES = {
@@ -319,7 +339,7 @@ class Gen:
         parts += [f"{n}={self.val(v)}" for n, v in rest]
         if extra:
             parts += extra
-        if self.chance(0.03) and not cls.startswith("SpatialDropout"):  # those take no **kwargs
+        if self.chance(0.03) and not cls.startswith(NO_TRAINABLE_KW):
             parts.append("trainable=False")
         if self.chance(0.07):
             name = self.fresh_name(cls)
@@ -901,9 +921,159 @@ class Gen:
             raise Fail
         return Src(f"{self.spell.layer('Lambda')}(lambda t: t * 2.0, output_shape={pyrepr(tuple(s[1:]))})"), s
 
+    # ---------------- layers added with the second catalogue round ----------------
+
+    def l_einsum(self, s):
+        """EinsumDense in the three equation forms keras-layers.md lists."""
+        if len(s) not in (2, 3) or s[-1] is None:
+            raise Fail
+        u = self.rng.randint(1, MAX_UNITS)
+        form = self.rng.randrange(3)
+        if len(s) == 2 or form == 0:
+            if len(s) == 2:
+                eq, osh, out = "ab,bc->ac", u if self.chance(0.5) else (u,), (s[0], u)
+            else:
+                eq, out = "...b,bc->...c", s[:-1] + (u,)
+                osh = u
+            bias = "c" if self.chance(0.6) else None
+        elif form == 1:
+            # a None in output_shape stays None even where the input dim is known
+            t = s[1] if self.chance(0.5) else None
+            eq, osh, out = "abc,cd->abd", (t, u), (s[0], t, u)
+            bias = self.rng.choice(["d", "bd", None]) if t is not None else self.rng.choice(["d", None])
+        else:
+            # a second output letter from the weight: "abc,cde->abde"
+            if s[1] is None:
+                raise Fail
+            v = self.rng.randint(1, 4)
+            eq, osh, out = "abc,cde->abde", (s[1], v, u), (s[0], s[1], v, u)
+            bias = self.rng.choice(["e", "de", None])
+        args = [("equation", eq), ("output_shape", osh)]
+        if bias:
+            args.append(("bias_axes", bias))
+        if self.chance(0.3):
+            args.append(("activation", self.rng.choice(ACTIVATIONS[:4])))
+        return self.call("EinsumDense", args), out
+
+    def rnn_cell(self):
+        """(expr, output_size, state sizes) for one SimpleRNNCell/LSTMCell/GRUCell."""
+        cls = self.rng.choice(["SimpleRNNCell", "LSTMCell", "GRUCell"])
+        u = self.rng.randint(1, 12)
+        args = [("units", u)]
+        if self.chance(0.1):
+            args.append(("use_bias", False))
+        if cls == "GRUCell" and self.chance(0.25):
+            args.append(("reset_after", False))
+        return self.call(cls, args), u, [u, u] if cls == "LSTMCell" else [u]
+
+    def l_rnn_cells(self, s, allow_multi=False):
+        """RNN(cell) / RNN([cells]) / RNN(StackedRNNCells([...])), sometimes inside Bidirectional."""
+        if len(s) != 3 or s[-1] is None:
+            raise Fail
+        n = 1 if self.chance(0.6) else self.rng.randint(2, 3)
+        cells = [self.rnn_cell() for _ in range(n)]
+        if n == 1 and self.chance(0.8):
+            cell_src = cells[0][0]
+        else:
+            lst = Src("[" + ", ".join(c[0] for c in cells) + "]")
+            cell_src = self.call("StackedRNNCells", [("cells", lst)]) if self.chance(0.3) else lst
+        size = cells[-1][1]
+        states = [st for c in cells for st in c[2]]
+        rs = self.chance(0.5)
+        bidi = self.chance(0.25)
+        rst = allow_multi and not bidi and self.chance(0.25)
+        args = [("cell", Src(cell_src))]
+        if rs:
+            args.append(("return_sequences", True))
+        if rst:
+            args.append(("return_state", True))
+        out = (s[0], s[1], size) if rs else (s[0], size)
+        expr = self.call("RNN", args)
+        if bidi:
+            return self.call("Bidirectional", [("layer", expr)]), out[:-1] + (2 * size,)
+        if rst:
+            return expr, [out] + [(s[0], st) for st in states]
+        return expr, out
+
+    def l_extra_norm(self, s):
+        """RMSNormalization, or SpectralNormalization around a Dense / Conv."""
+        if len(s) < 2 or s[-1] is None:
+            raise Fail
+        if self.chance(0.5):
+            args = []
+            if len(s) > 2 and self.chance(0.3) and all(n is not None for n in s[1:]):
+                axes = sorted(self.rng.sample(range(1, len(s)), self.rng.randint(1, len(s) - 1)))
+                args.append(("axis", axes if len(axes) > 1 else axes[0]))
+            elif self.chance(0.2):
+                args.append(("axis", -1))
+            return self.call("RMSNormalization", args), s
+        saved = self.df
+        try:
+            if len(s) in (3, 4) and self.chance(0.4):
+                self.df = "channels_last"
+                inner, out = self.l_conv(s)
+                if not re.search(r"\b(Conv[123]D|Convolution[123]D|Conv[123]DTranspose|Convolution2DTranspose|DepthwiseConv[12]D)_?\(", inner):
+                    raise Fail
+            else:
+                inner, out = self.l_dense(s)
+        finally:
+            self.df = saved
+        args = [("layer", inner)]
+        if self.chance(0.2):
+            args.append(("power_iterations", 2))
+        return self.call("SpectralNormalization", args), out
+
+    def l_adaptive(self, s):
+        rank = len(s) - 2
+        if rank not in (1, 2, 3):
+            raise Fail
+        df, explicit = self.layer_df()
+        ch = s[self.chan_axis(s, df)]
+        size = [self.rng.randint(1, 4 if rank < 3 else 3) for _ in range(rank)]
+        arg = size[0] if len(set(size)) == 1 and self.chance(0.5) else tuple(size)
+        cls = self.rng.choice(["AdaptiveAveragePooling", "AdaptiveMaxPooling"]) + f"{rank}D"
+        args = [("output_size", arg)]
+        if explicit:
+            args.append(("data_format", df))
+        return self.call(cls, args), self.with_spatial(s, df, size, ch)
+
+    def l_categorical(self, s):
+        """CategoryEncoding / Discretization (the TensorFlow-free categorical layers) on a rank-2 tensor."""
+        if len(s) != 2 or s[-1] is None:
+            raise Fail
+        if self.chance(0.5):
+            n = self.rng.randint(2, 12)
+            mode = self.rng.choice(["multi_hot", "count", "one_hot", None])
+            args = [("num_tokens", n)] + ([("output_mode", mode)] if mode else [])
+            if mode == "one_hot":
+                if s[1] * n > MAX_FLAT:
+                    raise Fail
+                out = (s[0], n) if s[1] == 1 else (s[0], s[1], n)
+            else:
+                out = (s[0], n)
+            return self.call("CategoryEncoding", args), out
+        mode = self.rng.choice(["int", "one_hot", "multi_hot", "count", None])
+        if self.chance(0.5):
+            k = self.rng.randint(1, 5)
+            args = [("bin_boundaries", [round(0.5 * i - 1.0, 2) for i in range(k)])]
+            depth = k + 1
+        else:
+            depth = self.rng.randint(2, 6)
+            args = [("num_bins", depth)]
+        if mode:
+            args.append(("output_mode", mode))
+        if mode in (None, "int"):
+            out = s
+        elif mode == "one_hot":
+            out = (s[0], depth) if s[1] == 1 else (s[0], s[1], depth)
+        else:
+            out = (s[0], depth)
+        return self.call("Discretization", args), out
+
     FAMILIES = [
         ("dense", 5), ("activation", 3), ("dropout", 2), ("conv", 6), ("pool", 4), ("reshaping", 4),
         ("norm", 3), ("preproc", 2), ("recurrent", 4), ("convlstm", 1), ("embedding_like", 1),
+        ("einsum", 2), ("rnn_cells", 2), ("extra_norm", 2), ("adaptive", 1), ("categorical", 1),
     ]
 
     def pick_layer(self, s, allow_multi=False):
@@ -913,8 +1083,8 @@ class Gen:
         for _ in range(60):
             fam = self.rng.choice(fams)
             try:
-                if fam == "recurrent":
-                    got = self.l_recurrent(s, allow_multi)
+                if fam in ("recurrent", "rnn_cells"):
+                    got = getattr(self, "l_" + fam)(s, allow_multi)
                 else:
                     got = getattr(self, "l_" + fam)(s)
             except Fail:
