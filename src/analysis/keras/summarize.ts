@@ -163,6 +163,7 @@ function row(l: LayerObject, node: LayerNode | undefined, nodesInModel: Readonly
     inputShapes: (shown?.inputs ?? []).map((t) => summaryShape(t.shape)),
     ...(weights.length > 0 ? { weightsExplanation: weightBreakdown(weights, trainableFlag) } : {}),
     ...(l.callSites ? { callSites: l.callSites } : {}),
+    ...(l.model ? { nested: summarizeModel(l.model).layers } : {}),
   };
 }
 

@@ -42,6 +42,8 @@ export interface JsonLayer {
   weightsExplanation?: string;
   unknownReason?: string;
   callSites?: { range: JsonRange; id: number }[];
+  /** A nested model's own rows (expand_nested). */
+  nested?: JsonLayer[];
 }
 
 export interface JsonModel {
@@ -121,6 +123,7 @@ function layer(l: LayerSummary): JsonLayer {
   if (l.weightsExplanation !== undefined) out.weightsExplanation = l.weightsExplanation;
   if (l.unknownReason !== undefined) out.unknownReason = l.unknownReason;
   if (l.callSites) out.callSites = l.callSites.map((c) => ({ range: range(c.range), id: c.id }));
+  if (l.nested) out.nested = l.nested.map(layer);
   return out;
 }
 

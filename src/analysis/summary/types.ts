@@ -57,6 +57,8 @@ export interface LayerSummary {
   readonly inbound: readonly string[];
   /** The user function calls that created this layer, outermost first (`id` tells executions apart). */
   readonly callSites?: readonly { readonly range: Range; readonly id: number }[];
+  /** For a nested model's row: that model's own rows (Keras's expand_nested=True view). */
+  readonly nested?: readonly LayerSummary[];
   /** Input shapes of the layer's (last) call, for the hover. */
   readonly inputShapes: readonly (SummaryShape | null)[];
 }

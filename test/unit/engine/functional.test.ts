@@ -91,3 +91,15 @@ m = keras.Model([a, b], t)
   ]);
   assert.ok(mm.layers.every((l) => l.params === 0 && JSON.stringify(l.outputShape) === '[null,4]'));
 });
+
+test('a nested model row carries the nested model\'s own rows (expand_nested)', async () => {
+  await ready;
+  const f = analyze(`${H}
+enc = keras.Sequential([keras.Input((10,)), layers.Dense(4), layers.Dense(3)], name="enc")
+x = keras.Input((10,))
+outer = keras.Model(x, enc(x))
+`);
+  const row = model(f, 'outer').layers[1];
+  // 4 × 11 = 44; 3 × 5 = 15.
+  assert.deepEqual(row.nested?.map((l) => [l.type, l.outputShape, l.params]), [['Dense', [null, 4], 44], ['Dense', [null, 3], 15]]);
+});
