@@ -21,7 +21,7 @@ export class AnalysisService implements vscode.Disposable {
   /** Fired after a document's analysis is refreshed. */
   readonly onDidAnalyze = this.changed.event;
 
-  constructor(private readonly wasmDir: string, readonly log: vscode.OutputChannel) {
+  constructor(wasmDir: string, readonly log: vscode.OutputChannel) {
     this.ready = initEngine(wasmDir).catch((e: unknown) => {
       this.log.appendLine(`keras-lens: cannot load the Python parser: ${String(e)}`);
       throw e;

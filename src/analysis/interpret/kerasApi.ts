@@ -1,4 +1,5 @@
 // Keras's own callables: Input, InputLayer, Sequential, Model, layer classes, merge helpers, backend settings.
+import { sequentialAdd, sequentialMaybeRebuild } from '../keras/sequential';
 import { nodeRange } from '../parse/ranges';
 import type { Tensor } from '../keras/graph';
 import type { SequentialModel } from '../keras/models';
@@ -67,11 +68,11 @@ export function sequentialAddValue(ip: Interpreter, m: SequentialModel, item: Va
   ip.touched.add(m);
   const site = nodeRange(a.node);
   switch (item.k) {
-    case 'layer': ip.session.sequentialAdd(m, item.layer, site); return;
-    case 'tensor': ip.session.sequentialAdd(m, item.t, site); return;
-    case 'model': ip.session.sequentialAdd(m, ip.session.modelLayer(item.m), site); return;
+    case 'layer': sequentialAdd(ip.session, m, item.layer, site); return;
+    case 'tensor': sequentialAdd(ip.session, m, item.t, site); return;
+    case 'model': sequentialAdd(ip.session, m, ip.session.modelLayer(item.m), site); return;
     // Something unknown where a layer should be: a `?` row, and what follows it has an unknown input.
-    case 'unknown': ip.session.sequentialAdd(m, ip.session.createPlaceholder(item.reason, site), site); return;
+    case 'unknown': sequentialAdd(ip.session, m, ip.session.createPlaceholder(item.reason, site), site); return;
     default:
       ip.report(a.node, 'error', `Only instances of \`keras.Layer\` can be added to a Sequential model. Received: ${item.k}`);
   }
@@ -89,12 +90,12 @@ function makeSequential(ip: Interpreter, a: CallArgs): Value {
   if (layersV && layersV.k !== 'none') {
     if (layersV.k === 'list' || layersV.k === 'tuple') {
       for (const item of layersV.items) sequentialAddValue(ip, m, item, a);
-      ip.session.sequentialMaybeRebuild(m);
+      sequentialMaybeRebuild(ip.session, m);
     } else if (layersV.k === 'unknown') {
       m.tainted = `its list of layers is not known (${layersV.reason})`;
     } else {
       sequentialAddValue(ip, m, layersV, a);
-      ip.session.sequentialMaybeRebuild(m);
+      sequentialMaybeRebuild(ip.session, m);
     }
   }
   return { k: 'model', m };

@@ -1,4 +1,5 @@
 // Layer, model and tensor objects at run time: calling them, their attributes and methods.
+import { sequentialBuild, sequentialMaybeRebuild } from '../keras/sequential';
 import type { Node } from 'web-tree-sitter';
 import { nodeRange } from '../parse/ranges';
 import type { LayerObject, Tensor } from '../keras/graph';
@@ -104,7 +105,7 @@ export function callModelValue(ip: Interpreter, m: ModelObject, a: CallArgs): Va
   }
   if ('array' in ins) {
     // Calling an unbuilt Sequential on data builds it for that shape (batch dimension included).
-    if (m.kind === 'sequential' && !m.built) ip.session.sequentialBuild(m, ins.array, nodeRange(a.node));
+    if (m.kind === 'sequential' && !m.built) sequentialBuild(ip.session, m, ins.array, nodeRange(a.node));
     return opaque('an eager result');
   }
   if ('reason' in ins) return unknown(ins.reason);
@@ -127,7 +128,7 @@ export function modelAttribute(ip: Interpreter, m: ModelObject, name: string, no
         ip.budget.tick(LAYER_STEP_COST);
         const item = a.positional[0] ?? a.keywords.find(([k]) => k === 'layer')?.[1] ?? NONE;
         sequentialAddValue(ip, m, item, a);
-        ip.session.sequentialMaybeRebuild(m);
+        sequentialMaybeRebuild(ip.session, m);
         return NONE;
       });
     case 'build':
@@ -136,7 +137,7 @@ export function modelAttribute(ip: Interpreter, m: ModelObject, name: string, no
         const v = a.positional[0] ?? a.keywords.find(([k]) => k === 'input_shape')?.[1];
         const shape = shapeArg(v);
         if (m.kind === 'sequential') {
-          if (shape) ip.session.sequentialBuild(m, shape, nodeRange(a.node));
+          if (shape) sequentialBuild(ip.session, m, shape, nodeRange(a.node));
           else m.tainted ??= `it is built with a shape that is not known${v?.k === 'unknown' ? ` (${v.reason})` : ''}`;
         }
         return NONE;

@@ -1,5 +1,5 @@
 // One file's Keras world: layer and model creation, layer calls, automatic names, diagnostics.
-import { ArgReader, argShape, type ArgValue } from './args';
+import { ArgReader, type ArgValue } from './args';
 import { bindLayerArgs } from './binding';
 import { findLayer } from './catalogue';
 import { KerasError, UnknownFigure } from './errors';
@@ -7,7 +7,8 @@ import type { CallSite, LayerNode, LayerObject, Tensor } from './graph';
 import type { DataFormat, KerasVersion, LayerBuild } from './layerDef';
 import { runDef } from './layerCall';
 import { operationDef } from './ops';
-import { consumesMask, outputMaskRule } from './masking';
+import { attachMask, consumesMask } from './masking';
+import { sequentialBuild } from './sequential';
 import { NameCounter } from './naming';
 import type { FunctionalModel, ModelObject, SequentialModel, SubclassedModel } from './models';
 import type { Shape } from './shape';
@@ -182,7 +183,7 @@ export class KerasSession {
       return node;
     }
     layer.nodes.push(node);
-    if (this.opts.version === 3 && !layer.operation) this.attachMask(layer, node, inputs, site);
+    if (this.opts.version === 3 && !layer.operation) attachMask(this, layer, node, inputs, site);
     return node;
   }
 
@@ -203,54 +204,6 @@ export class KerasSession {
       name: name ?? this.names.forClass(className), args: new ArgReader(className, new Map()), base: new Map(),
       custom: { weights: [], sublayers: [], built: false },
     };
-  }
-
-  /** Sets the mask the layer's first output carries (layer.py _set_mask_metadata), creating the mask ops. */
-  private attachMask(layer: LayerObject, node: LayerNode, inputs: readonly Tensor[], site: Range): void {
-    const first = inputs[0];
-    const out = node.outputs[0];
-    if (!first || !out) return;
-    const op = (cls: string, ...of: Tensor[]): Tensor | undefined => {
-      const o = this.createOperation(cls, site);
-      return o ? this.callLayer(o, of, true, site).outputs[0] : undefined;
-    };
-    switch (outputMaskRule(layer.className, layer.args)) {
-      case 'not_equal': out.mask = op('NotEqual', first); return;
-      case 'not_equal_any': {
-        const ne = op('NotEqual', first);
-        out.mask = ne && op('Any', ne);
-        return;
-      }
-      case 'pass': if (first.mask) out.mask = first.mask; return;
-      case 'or': {
-        if (!node.inputIsList || !inputs.every((t) => t.mask)) return;
-        let m: Tensor | undefined = inputs[0].mask;
-        for (const t of inputs.slice(1)) m = m && op('LogicalOr', m, t.mask!);
-        out.mask = m;
-        return;
-      }
-      case 'concat': {
-        if (!node.inputIsList || !inputs.some((t) => t.mask)) return;
-        const parts: Tensor[] = [];
-        for (const t of inputs) {
-          let m: Tensor | undefined;
-          if (!t.mask) m = op('OnesLike', t);
-          else if (t.mask.shape && t.shape && t.mask.shape.length < t.shape.length) {
-            const e = op('ExpandDims', t.mask);
-            const z = op('ZerosLike', t);
-            m = e && z && op('LogicalOr', e, z);
-          } else m = t.mask;
-          if (!m) return;
-          parts.push(m);
-        }
-        const axis = layer.args.raw('axis');
-        const cat = this.createOperation('Concatenate', site, new Map(axis ? [['axis', axis]] : []));
-        const joined = cat && this.callLayer(cat, parts, true, site).outputs[0];
-        out.mask = joined && op('Any', joined);
-        return;
-      }
-      case 'none': return;
-    }
   }
 
   // ---------------------------------------------------------------- models
@@ -307,7 +260,7 @@ export class KerasSession {
   /** Calls a model on tensors: builds an unbuilt Sequential, then works out the outputs for these inputs. */
   callModel(m: ModelObject, inputs: readonly Tensor[], inputIsList: boolean, site: Range): LayerNode {
     const layer = this.modelLayer(m);
-    if (m.kind === 'sequential' && !m.built && inputs.length === 1) this.sequentialBuild(m, inputs[0].shape, site);
+    if (m.kind === 'sequential' && !m.built && inputs.length === 1) sequentialBuild(this, m, inputs[0].shape, site);
     const shapes = reapplyModel(this, m, inputs.map((t) => t.shape));
     // A model's call() takes `mask`: incoming masks become inputs of its node (Keras 3).
     const masks = this.opts.version === 3 ? inputs.flatMap((t) => (t.mask ? [t.mask] : [])) : [];
@@ -325,128 +278,6 @@ export class KerasSession {
     return node;
   }
 
-  // ---------------------------------------------------------------- Sequential
-
-  /** Sequential.add without Keras's rebuild step (see sequentialMaybeRebuild): an Input tensor, an InputLayer, a layer or a model. */
-  sequentialAdd(m: SequentialModel, item: LayerObject | Tensor, site: Range): void {
-    if ('node' in item) {
-      const origin = item.node.layer;
-      if (origin.className !== 'InputLayer') {
-        this.report(site, 'error', `Only layers can be added to a Sequential model; received a tensor (the output of "${origin.name}")`);
-        return;
-      }
-      item = origin;
-    }
-    const layer = item;
-    if (layer.className === 'InputLayer') {
-      if (m.inputLayer) {
-        this.report(site, 'error', `Sequential model '${m.name}' has already been configured to use an input shape. You cannot add a different Input layer to it.`);
-        return;
-      }
-      m.inputLayer = layer;
-      m.input = layer.nodes[0].outputs[0];
-      this.extendChain(m);
-      return;
-    }
-    if (m.layerNames.has(layer.name) || m.inputLayer?.name === layer.name) {
-      this.report(site, 'error', `All layers added to a Sequential model should have unique names. Name "${layer.name}" is already the name of a layer in this model.`);
-      return;
-    }
-    if (m.layers.length === 0 && !m.inputLayer) {
-      const shape = this.declaredInputShape(layer);
-      if (shape !== undefined) {
-        m.inputLayer = this.createInputLayer(shape, null, layer.site);
-        m.input = m.inputLayer.nodes[0].outputs[0];
-      } else {
-        // A first layer that knows its input shape (a built model, a layer already called) gives it (Sequential._maybe_rebuild).
-        const t = knownInput(layer);
-        const len = layer.base.get('input_length');
-        if (!t && this.opts.autoVersion && this.opts.version === 3 && layer.className === 'Embedding' && len && len.t !== 'none') {
-          this.report(layer.site, 'info', 'Keras 3 ignores `input_length`, so this Sequential model stays unbuilt (shapes `?`); Keras 2 (tf.keras) would build it for inputs of that length. Choose with --keras-version (or the keras-lens.kerasVersion setting).');
-        }
-        if (t) {
-          m.inputLayer = this.createInputLayer(t.shape, null, site);
-          m.input = m.inputLayer.nodes[0].outputs[0];
-        }
-      }
-    }
-    m.layers.push(layer);
-    m.layerNames.add(layer.name);
-    this.extendChain(m);
-  }
-
-  /** Keras 3 rebuilds a Sequential after each add() once it has an input and a layer, consuming a `functional` name. */
-  sequentialMaybeRebuild(m: SequentialModel): void {
-    if (this.opts.version === 3 && m.input && m.layers.length > 0) this.names.next('functional');
-  }
-
-  /** The batch input shape a first layer declares with input_shape= / input_dim= / batch_input_shape= (undefined if none). */
-  declaredInputShape(layer: LayerObject): Shape | null | undefined {
-    const b = layer.base;
-    const dims = argShape;
-    const batchSize = b.get('batch_size');
-    const batch = batchSize?.t === 'int' ? batchSize.v : null;
-    const bis = dims(b.get('batch_input_shape'));
-    if (bis !== undefined) return bis;
-    const is = dims(b.get('input_shape'));
-    if (is !== undefined) return is === null ? null : [batch, ...is];
-    const dim = b.get('input_dim');
-    const len = b.get('input_length');
-    if (dim && dim.t !== 'none') {
-      if (dim.t !== 'int') return null;
-      if (len && len.t !== 'none' && this.opts.version < 3) return [batch, len.t === 'int' ? len.v : null, dim.v];
-      return [batch, dim.v];
-    }
-    // Keras 1/2 Embedding always declares its input: (input_length,) or (None,).
-    if (this.opts.version < 3 && layer.className === 'Embedding') {
-      return [batch, len?.t === 'int' ? len.v : null];
-    }
-    return undefined;
-  }
-
-  /** model.build(shape), or the first call of an unbuilt Sequential. */
-  sequentialBuild(m: SequentialModel, batchShape: Shape | null, site: Range): void {
-    if (m.layers.length === 0) {
-      this.report(site, 'error', `Sequential model ${m.name} cannot be built because it has no layers. Call \`model.add(layer)\`.`);
-      return;
-    }
-    if (m.inputLayer) {
-      const have = m.inputLayer.inputShape;
-      if (have && batchShape && JSON.stringify(have) !== JSON.stringify(batchShape)) {
-        this.report(site, 'error', `Sequential model '${m.name}' was built with input shape ${JSON.stringify(have)}, which differs from ${JSON.stringify(batchShape)}`);
-      }
-      return;
-    }
-    m.inputLayer = this.createInputLayer(batchShape, null, site);
-    m.input = m.inputLayer.nodes[0].outputs[0];
-    this.extendChain(m);
-    if (this.opts.version === 3) this.names.next('functional');
-  }
-
-  /** Calls every layer not yet in the chain on the previous output (the chain grows with each add()). */
-  private extendChain(m: SequentialModel): void {
-    if (!m.input || m.layers.length === 0) return;
-    m.built = true;
-    // The chain covers a prefix of the layers; continue after it (each add() costs O(1)).
-    for (let i = m.outputs.size; i < m.layers.length; i++) {
-      const layer = m.layers[i];
-      const prev = i === 0 ? [m.input] : m.outputs.get(m.layers[i - 1]);
-      if (!prev) return;
-      if (prev.length !== 1) {
-        this.report(layer.site, 'error', `Layer "${layer.name}" follows a layer with ${prev.length} outputs in Sequential model "${m.name}"; only the last layer of a Sequential model may have several outputs`);
-      }
-      const node = this.callLayer(layer, [prev[0]], false, layer.site);
-      m.outputs.set(layer, node.outputs);
-    }
-  }
-}
-
-/** The input tensor of a nested model used as first layer (Keras checks `hasattr(layer, "input_shape")`, which only models have). */
-function knownInput(layer: LayerObject): Tensor | null {
-  const inner = layer.model;
-  if (!inner || inner.kind === 'subclassed') return null;
-  if (inner.kind === 'functional') return inner.inputs[0] ?? null;
-  return inner.built ? inner.input : null;
 }
 
 function sameWeights(a: LayerBuild['weights'], b: LayerBuild['weights']): boolean {

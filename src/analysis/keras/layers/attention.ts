@@ -46,7 +46,6 @@ const multiHeadAttention: LayerDef = {
     const outShape = argShape(call.args.known('output_shape')) ?? undefined;
     if (outShape && outShape.some((d) => d === null)) throw new KerasError('MultiHeadAttention: output_shape must be fully defined', 'output_shape');
     const o = outShape ? (outShape as number[]) : [dq];
-    const oProd = o.reduce((x, y) => x * y, 1);
     const dense = (name: string, din: number, heads: number, size: number): WeightDecl[] => [
       { name: `${name}/kernel`, shape: [din, heads, size], trainable: true },
       ...(b ? [{ name: `${name}/bias`, shape: [heads, size], trainable: true }] : []),
