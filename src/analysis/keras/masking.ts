@@ -7,7 +7,7 @@ import type { KerasSession } from './session';
 
 /** Layers whose call() has a `mask` parameter: the incoming mask becomes an input of their node. */
 const CONSUMERS = new Set([
-  'SimpleRNN', 'LSTM', 'GRU', 'ConvLSTM1D', 'ConvLSTM2D', 'ConvLSTM3D', 'Bidirectional', 'TimeDistributed',
+  'RNN', 'SimpleRNN', 'LSTM', 'GRU', 'ConvLSTM1D', 'ConvLSTM2D', 'ConvLSTM3D', 'Bidirectional', 'TimeDistributed',
   'BatchNormalization', 'GlobalAveragePooling1D', 'Softmax',
 ]);
 
@@ -18,7 +18,7 @@ const PASS_THROUGH = new Set([
   'AlphaDropout', 'Dropout', 'GaussianDropout', 'GaussianNoise', 'TimeDistributed',
 ]);
 
-const SEQUENCES = new Set(['SimpleRNN', 'LSTM', 'GRU', 'ConvLSTM1D', 'ConvLSTM2D', 'ConvLSTM3D', 'Bidirectional']);
+const SEQUENCES = new Set(['RNN', 'SimpleRNN', 'LSTM', 'GRU', 'ConvLSTM1D', 'ConvLSTM2D', 'ConvLSTM3D', 'Bidirectional']);
 
 export function consumesMask(className: string): boolean {
   return CONSUMERS.has(className);

@@ -63,11 +63,7 @@ export class KerasSession {
       name: given?.t === 'str' ? given.v : this.names.forClass(def.className),
       args, base: bound.base,
     };
-    // Keras 3: a wrapper's weights belong to the wrapped layer, whose own flag decides (the wrapper's constructor flag does not reach it).
-    const wrapped = bound.args.get('layer');
-    if (this.opts.version === 3 && wrapped?.t === 'layer' && (def.className === 'TimeDistributed' || def.className === 'Bidirectional')) {
-      layer.trainable = wrapped.layer.trainable;
-    }
+    if (this.opts.version === 3) layer.trainable = weightsTrainable(def.className, bound.args, layer.trainable);
     for (const e of bound.errors) this.fail(layer, site, e.message);
     try {
       def.validate?.(args, this.opts.version);
@@ -278,6 +274,28 @@ export class KerasSession {
     return node;
   }
 
+}
+
+/**
+ * Keras 3: where a layer's weights live on an inner object, the constructor's trainable flag does not reach
+ * them — the inner object's own flag decides (checked against Keras 3.15.1 by the differential test).
+ */
+function weightsTrainable(className: string, args: ReadonlyMap<string, ArgValue>, own: boolean): boolean {
+  const refs = (v: ArgValue | undefined): boolean[] =>
+    v?.t === 'layer' ? [v.layer.trainable] : v?.t === 'seq' ? v.items.flatMap((x) => refs(x)) : [];
+  switch (className) {
+    case 'TimeDistributed': case 'Bidirectional': case 'SpectralNormalization': {
+      const flags = refs(args.get('layer'));
+      return flags.length > 0 ? flags.every(Boolean) : own;
+    }
+    case 'RNN': {
+      const flags = refs(args.get('cell'));
+      return flags.length > 0 ? flags.every(Boolean) : own;
+    }
+    // ConvLSTM builds its own cell without passing trainable on.
+    case 'ConvLSTM1D': case 'ConvLSTM2D': case 'ConvLSTM3D': return true;
+    default: return own;
+  }
 }
 
 function sameWeights(a: LayerBuild['weights'], b: LayerBuild['weights']): boolean {

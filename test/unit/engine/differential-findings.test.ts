@@ -102,3 +102,17 @@ m = keras.Model([x, y, z], [out, s])
     ['Concatenate', [null, 10, 180], 0],
   ]);
 });
+
+test('trainable=False on RNN(cell) / ConvLSTM2D does not reach the cell (Keras 3.15.1); on the cell it does', async () => {
+  await ready;
+  const f = analyze(`${H}x = keras.Input((5, 8))
+a = keras.Model(x, layers.RNN(layers.SimpleRNNCell(8), trainable=False)(x))
+b = keras.Model(x, layers.RNN(layers.SimpleRNNCell(8, trainable=False))(x))
+v = keras.Input((3, 4, 4, 2))
+c = keras.Model(v, layers.ConvLSTM2D(5, (1, 1), trainable=False)(v))
+`);
+  // SimpleRNNCell(8) on 8: 8 × (8 + 8 + 1) = 136; ConvLSTM2D(5, 1×1) on 2 channels: 4 × 5 × (1 × (2 + 5) + 1) = 160.
+  assert.deepEqual(totals(model(f, 'a')), [136, 136, 0]);
+  assert.deepEqual(totals(model(f, 'b')), [136, 0, 136]);
+  assert.deepEqual(totals(model(f, 'c')), [160, 160, 0]);
+});
