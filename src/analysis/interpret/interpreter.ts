@@ -310,6 +310,17 @@ export class Interpreter {
   }
 
   /**
+   * What a name becomes when code that may change it was not followed: a tensor stays a tensor (behind a
+   * `?` row, so the model is still listed with everything after it unknown); anything else is unknown.
+   */
+  private unknownLike(current: Value | undefined, reason: string, at: Node): Value {
+    if (current?.k !== 'tensor') return unknown(reason);
+    const site = nodeRange(at);
+    const layer = this.session.createPlaceholder(reason, site);
+    return { k: 'tensor', t: this.session.callLayer(layer, [current.t], false, site).outputs[0] };
+  }
+
+  /**
    * Code that was not (fully) followed: names it assigns become unknown, and models it changes
    * (`m.add(...)`, or changed before a cut-off) are marked so no figure of theirs is shown as certain.
    */
@@ -318,7 +329,7 @@ export class Interpreter {
     const visit = (n: Node): void => {
       if (n.type === 'assignment' || n.type === 'augmented_assignment' || n.type === 'for_statement') {
         const left = n.childForFieldName('left');
-        if (left) for (const id of identifiersIn(left)) scope.assign(id, unknown(reason));
+        if (left) for (const id of identifiersIn(left)) scope.assign(id, this.unknownLike(scope.lookup(id), reason, n));
       }
       if (n.type === 'call') {
         const fn = n.childForFieldName('function');

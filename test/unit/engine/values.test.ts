@@ -62,3 +62,20 @@ if os.environ.get("BIG"):
   // The rows that were built before the branch keep their figures: 3 × (4 + 1) = 15.
   assert.equal(m.layers[0].params, 15);
 });
+
+test('a tensor changed under an undecidable condition keeps the model listed, with ? from there on', async () => {
+  await ready;
+  const f = analyze(`import os, keras
+from keras import layers
+inp = keras.Input((8,))
+x = layers.Dense(4)(inp)
+if os.environ.get("DEEP"):
+    x = layers.Dense(4)(x)
+out = layers.Dense(2)(x)
+m = keras.Model(inp, out)
+`);
+  const mm = model(f, 'm');
+  // Dense(4) on 8: 4 × 9 = 36 is certain; what follows the branch is not.
+  assert.deepEqual(rows(mm), [['InputLayer', [null, 8], 0], ['Dense', [null, 4], 36], ['?', null, null], ['Dense', null, null]]);
+  assert.equal(mm.totalParams, null);
+});
