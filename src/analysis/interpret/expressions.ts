@@ -39,7 +39,10 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
       const inner = named(node).find((c) => c && c.type !== 'comment');
       return inner ? evalExpr(ip, inner, scope) : tuple([]);
     }
-    case 'tuple': case 'expression_list': return tuple(evalItems(ip, node, scope) ?? [unknown('a starred item that is not known')]);
+    case 'tuple': case 'expression_list': {
+      const items = evalItems(ip, node, scope);
+      return items ? tuple(items) : unknown('a tuple with a starred item that is not known');
+    }
     case 'list': {
       const items = evalItems(ip, node, scope);
       return items ? list(items) : unknown('a list with a starred item that is not known');
