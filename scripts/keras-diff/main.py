@@ -108,7 +108,11 @@ def start_lens(files, work, chunk=400):
     script = " && ".join(
         " ".join(_q(c) for c in cmd) + f" > {_q(out)}" for cmd, out in zip(cmds, outs)
     )
-    return subprocess.Popen(["sh", "-c", script], cwd=ROOT), outs
+    # A script file, not `sh -c`: thousands of file names overflow the argument list.
+    path = os.path.join(work, "lens.sh")
+    with open(path, "w") as f:
+        f.write(script + "\n")
+    return subprocess.Popen(["sh", path], cwd=ROOT), outs
 
 
 def _q(s):
