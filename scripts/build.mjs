@@ -18,6 +18,8 @@ const common = { alias, bundle: true, platform: 'node', target: 'node18', format
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The extension analyses in a worker thread, so a large file never blocks the editor.
+  build({ ...common, entryPoints: ['src/editor/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
 ]);
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter.wasm');
 copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'dist/tree-sitter-python.wasm');

@@ -18,6 +18,8 @@ export interface KerasLensApi {
   onDidApplyAnnotations: vscode.Event<vscode.Uri>;
   panelPayload(): PanelPayload | undefined;
   statusText(): string;
+  /** True while analyses run in a worker thread, off the extension host's main thread. */
+  analysisInWorker(): boolean;
   activationMillis: number;
 }
 
@@ -60,6 +62,7 @@ export function activate(ctx: vscode.ExtensionContext): KerasLensApi {
     onDidApplyAnnotations: inline?.onDidApply ?? new vscode.EventEmitter<vscode.Uri>().event,
     panelPayload: () => SummaryPanel.instance?.lastPayload,
     statusText: () => status?.text ?? '',
+    analysisInWorker: () => analysis.usesWorker,
     activationMillis,
   };
 }

@@ -1,8 +1,8 @@
 // Runs the engine for open Python documents: debounced, cached per document version, errors to the output channel.
 import * as vscode from 'vscode';
-import { analyzeSource, initEngine } from '../analysis/engine';
 import type { FileSummary } from '../analysis/summary/types';
 import { readConfig } from './config';
+import { AnalysisClient } from './workerClient';
 
 export interface AnalysisResult {
   readonly uri: vscode.Uri;
@@ -17,15 +17,15 @@ export class AnalysisService implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<AnalysisResult>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private ready: Promise<void>;
+  private readonly client: AnalysisClient;
+  /** The newest version asked for, per document: older answers are stale and dropped. */
+  private readonly wanted = new Map<string, number>();
+  private readonly inflight = new Map<string, Promise<AnalysisResult | undefined>>();
   /** Fired after a document's analysis is refreshed. */
   readonly onDidAnalyze = this.changed.event;
 
-  constructor(wasmDir: string, readonly log: vscode.OutputChannel) {
-    this.ready = initEngine(wasmDir).catch((e: unknown) => {
-      this.log.appendLine(`keras-lens: cannot load the Python parser: ${String(e)}`);
-      throw e;
-    });
+  constructor(distDir: string, readonly log: vscode.OutputChannel) {
+    this.client = new AnalysisClient(distDir, (line) => log.appendLine(line));
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length > 0) this.schedule(e.document); }),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -35,6 +35,11 @@ export class AnalysisService implements vscode.Disposable {
       }),
     );
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  /** Whether analyses run off the main thread (for tests and the output channel). */
+  get usesWorker(): boolean {
+    return this.client.usesWorker;
   }
 
   static isPython(d: vscode.TextDocument): boolean {
@@ -50,10 +55,7 @@ export class AnalysisService implements vscode.Disposable {
   /** The result for the document's current version, analysing now if needed. */
   async get(doc: vscode.TextDocument): Promise<AnalysisResult | undefined> {
     if (!AnalysisService.isPython(doc)) return undefined;
-    const hit = this.peek(doc);
-    if (hit) return hit;
-    await this.ready;
-    return this.run(doc);
+    return this.peek(doc) ?? this.run(doc);
   }
 
   /** The latest result even if the document changed since (for views that must not flicker). */
@@ -67,27 +69,35 @@ export class AnalysisService implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      void this.ready.then(() => {
-        // The document may have changed again or closed meanwhile: analyse what is there now.
-        if (!doc.isClosed) this.run(doc);
-      }, () => undefined);
+      // The document may have changed again or closed meanwhile: analyse what is there now.
+      if (!doc.isClosed) void this.run(doc);
     }, delay));
   }
 
-  private run(doc: vscode.TextDocument): AnalysisResult | undefined {
+  /** Analyses the document's current text in the worker; one request per version, stale answers dropped. */
+  private run(doc: vscode.TextDocument): Promise<AnalysisResult | undefined> {
+    const key = doc.uri.toString();
     const hit = this.peek(doc);
-    if (hit) return hit;
-    try {
-      const t0 = performance.now();
-      const summary = analyzeSource(doc.getText(), doc.uri.fsPath || doc.uri.toString(), readConfig().analysis);
-      const result: AnalysisResult = { uri: doc.uri, version: doc.version, summary, millis: performance.now() - t0 };
-      this.cache.set(doc.uri.toString(), result);
-      this.changed.fire(result);
-      return result;
-    } catch (e) {
-      this.log.appendLine(`keras-lens: analysis of ${doc.uri.toString()} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      return undefined;
-    }
+    if (hit) return Promise.resolve(hit);
+    const flying = this.inflight.get(`${key}@${doc.version}`);
+    if (flying) return flying;
+    const version = doc.version;
+    this.wanted.set(key, version);
+    const p = this.client.analyze(doc.getText(), doc.uri.fsPath || key, readConfig().analysis).then(
+      ({ summary, millis }) => {
+        const result: AnalysisResult = { uri: doc.uri, version, summary, millis };
+        if ((this.wanted.get(key) ?? version) > version) return result; // a newer edit is on its way
+        this.cache.set(key, result);
+        this.changed.fire(result);
+        return result;
+      },
+      (e: unknown) => {
+        this.log.appendLine(`keras-lens: analysis of ${key} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        return undefined;
+      },
+    ).finally(() => this.inflight.delete(`${key}@${version}`));
+    this.inflight.set(`${key}@${version}`, p);
+    return p;
   }
 
   private refreshAll(): void {
@@ -103,6 +113,7 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.client.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
     this.disposables.forEach((d) => d.dispose());
   }

@@ -28,6 +28,13 @@ async function writeFile(name: string, text: string): Promise<vscode.Uri> {
 describe('keras-lens features', () => {
   afterEach(closeAllEditors);
 
+  it('analyses in a worker thread, off the extension host\'s main thread', async () => {
+    await openFile('two_dense.py');
+    const a = await api();
+    await annotations(workspaceUri('two_dense.py'), 'annotations', (t) => t.length > 0);
+    assert.equal(a.analysisInWorker(), true);
+  });
+
   it('annotates the three Q&A examples with Keras\'s figures', async () => {
     const expected: [string, string[]][] = [
       ['flatten_dense.py', ['7,850 params · (None, 10)']],
