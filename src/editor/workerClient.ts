@@ -26,6 +26,7 @@ export class AnalysisClient {
       this.worker.on('message', (r: Reply) => this.settle(r));
       this.worker.on('error', (e) => this.fail(`the analysis worker failed: ${e.message}`));
       this.worker.on('exit', (code) => { if (code !== 0) this.fail(`the analysis worker exited with code ${code}`); });
+      // Idle, the worker must not keep the process alive; while a request is out it must.
       this.worker.unref();
     } catch (e) {
       this.fail(`cannot start the analysis worker: ${String(e)}`);
@@ -42,6 +43,7 @@ export class AnalysisClient {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
+      this.worker!.ref();
       this.worker!.postMessage({ id, text, file, options });
     });
   }
@@ -50,6 +52,7 @@ export class AnalysisClient {
     const p = this.pending.get(r.id);
     if (!p) return;
     this.pending.delete(r.id);
+    if (this.pending.size === 0) this.worker?.unref();
     if (r.summary) p.resolve({ summary: r.summary, millis: r.millis ?? 0 });
     else p.reject(new Error(r.error ?? 'no result'));
   }
