@@ -181,9 +181,18 @@ export class Workbench {
 
   /** Runs a command by its title from the command palette (F1), e.g. 'Keras: Show Model Summary'. */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget .quick-input-box input.input');
-    await input.waitFor();
+    // F1 can be swallowed while a webview has focus: give focus back to the workbench and try again.
+    for (let attempt = 0; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ timeout: 5_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await this.page.locator('.part.statusbar').first().click({ position: { x: 2, y: 2 } }).catch(() => undefined);
+      }
+    }
     await input.fill(`>${title}`);
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
     await row.waitFor({ timeout: 10_000 });
