@@ -8,7 +8,7 @@ import type { KerasSession } from './session';
 /** Layers whose call() has a `mask` parameter: the incoming mask becomes an input of their node. */
 const CONSUMERS = new Set([
   'RNN', 'SimpleRNN', 'LSTM', 'GRU', 'ConvLSTM1D', 'ConvLSTM2D', 'ConvLSTM3D', 'Bidirectional', 'TimeDistributed',
-  'BatchNormalization', 'GlobalAveragePooling1D', 'Softmax',
+  'BatchNormalization', 'GlobalAveragePooling1D', 'Softmax', 'Lambda',
 ]);
 
 /** Layers that pass the incoming mask on unchanged (supports_masking with the default compute_mask). */

@@ -288,12 +288,8 @@ function weightsTrainable(className: string, args: ReadonlyMap<string, ArgValue>
       const flags = refs(args.get('layer'));
       return flags.length > 0 ? flags.every(Boolean) : own;
     }
-    case 'RNN': {
-      const flags = refs(args.get('cell'));
-      return flags.length > 0 ? flags.every(Boolean) : own;
-    }
-    // ConvLSTM builds its own cell without passing trainable on.
-    case 'ConvLSTM1D': case 'ConvLSTM2D': case 'ConvLSTM3D': return true;
+    // Each cell's weights carry that cell's own flag (rnnCells.ts); ConvLSTM builds its cell without passing trainable on.
+    case 'RNN': case 'ConvLSTM1D': case 'ConvLSTM2D': case 'ConvLSTM3D': return true;
     default: return own;
   }
 }

@@ -116,3 +116,24 @@ c = keras.Model(v, layers.ConvLSTM2D(5, (1, 1), trainable=False)(v))
   assert.deepEqual(totals(model(f, 'b')), [136, 0, 136]);
   assert.deepEqual(totals(model(f, 'c')), [160, 160, 0]);
 });
+
+test('RNN cells keep their own trainable flags, a cell stack\'s constructor flag does not reach its cells', async () => {
+  await ready;
+  const f = analyze(`${H}x = keras.Input((5, 4))
+a = keras.Model(x, layers.RNN([layers.SimpleRNNCell(3), layers.SimpleRNNCell(2, trainable=False)])(x))
+b = keras.Model(x, layers.RNN(layers.StackedRNNCells([layers.SimpleRNNCell(3)], trainable=False))(x))
+`);
+  // SimpleRNNCell(3) on 4: 3 × (4 + 3 + 1) = 24; SimpleRNNCell(2) on 3: 2 × (3 + 2 + 1) = 12 (frozen).
+  assert.deepEqual(totals(model(f, 'a')), [36, 24, 12]);
+  assert.deepEqual(totals(model(f, 'b')), [24, 24, 0]);
+});
+
+test('Lambda takes the incoming mask (a node input) and passes none on', async () => {
+  await ready;
+  const f = analyze(`${H}x = keras.Input((6, 3))
+m = layers.Masking()(x)
+y = layers.Lambda(lambda t: t * 2, output_shape=(6, 3))(m)
+model = keras.Model(x, y)
+`);
+  assert.deepEqual(model(f, 'model').layers.map((l) => l.type), ['InputLayer', 'NotEqual', 'Masking', 'Any', 'Lambda']);
+});
