@@ -1311,7 +1311,8 @@ class Gen:
                 break
         if mode == "input_shape":
             e0, b0 = exprs[0]
-            if "SpatialDropout" in e0:
+            # These constructors take no **kwargs in Keras 3: input_shape= would be a TypeError.
+            if "SpatialDropout" in e0 or "Discretization" in e0:
                 mode = "Input"
             else:
                 kw = "input_shape" if self.chance(0.85) else "input_dim"
