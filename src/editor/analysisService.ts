@@ -21,6 +21,8 @@ export class AnalysisService implements vscode.Disposable {
   /** The newest version asked for, per document: older answers are stale and dropped. */
   private readonly wanted = new Map<string, number>();
   private readonly inflight = new Map<string, Promise<AnalysisResult | undefined>>();
+  /** Bumped when the settings that change figures change: answers computed before are dropped. */
+  private generation = 0;
   /** Fired after a document's analysis is refreshed. */
   readonly onDidAnalyze = this.changed.event;
 
@@ -82,11 +84,13 @@ export class AnalysisService implements vscode.Disposable {
     const flying = this.inflight.get(`${key}@${doc.version}`);
     if (flying) return flying;
     const version = doc.version;
+    const generation = this.generation;
     this.wanted.set(key, version);
     const p = this.client.analyze(doc.getText(), doc.uri.fsPath || key, readConfig().analysis).then(
       ({ summary, millis }) => {
         const result: AnalysisResult = { uri: doc.uri, version, summary, millis };
-        if ((this.wanted.get(key) ?? version) > version) return result; // a newer edit is on its way
+        // A newer edit is on its way, or the settings changed meanwhile: this answer is stale.
+        if ((this.wanted.get(key) ?? version) > version || generation !== this.generation) return result;
         this.cache.set(key, result);
         this.changed.fire(result);
         return result;
@@ -101,6 +105,8 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   private refreshAll(): void {
+    this.generation++;
+    this.inflight.clear();
     this.cache.clear();
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
