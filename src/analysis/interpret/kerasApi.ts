@@ -135,7 +135,7 @@ function makeFunctional(ip: Interpreter, a: CallArgs): Value {
   const outputsV = kw(a, 'outputs') ?? kw(a, 'output') ?? a.positional[1];
   const nameV = kw(a, 'name') ?? a.positional[2];
   if (!inputsV && !outputsV) {
-    return unknown('a subclassed model (keras.Model with no inputs/outputs) is not followed yet');
+    return unknown('keras.Model() without inputs and outputs has no layers to summarise');
   }
   const ins = tensorsOf(inputsV);
   const outs = tensorsOf(outputsV);
