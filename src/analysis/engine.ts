@@ -54,7 +54,7 @@ export function analyzeSource(text: string, file: string, options: AnalysisOptio
       ip.run(root);
     } finally {
       diagnostics.push(...ip.diagnostics);
-      models = session.models.filter((m) => !m.internal).map(summarizeModel);
+      models = session.models.map(summarizeModel);
       parsed.tree.delete();
     }
   } catch (e) {

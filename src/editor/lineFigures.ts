@@ -41,8 +41,6 @@ export function lineFigures(file: FileSummary, content: InlineContent, onlyModel
   const byLine = new Map<number, { layers: LayerSummary[]; model: ModelSummaryEntry; seen: Set<string> }>();
   for (const m of onlyModel ? [onlyModel] : file.models) {
     for (const l of m.layers) {
-      // InputLayers created implicitly by input_shape= share the first layer's line; skip them there.
-      if (l.type === 'InputLayer' && m.kind === 'sequential') continue;
       const line = l.range.start.line;
       const key = `${l.name}@${l.range.start.character}`;
       let entry = byLine.get(line);

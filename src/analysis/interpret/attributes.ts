@@ -2,12 +2,12 @@
 import type { Node } from 'web-tree-sitter';
 import type { Interpreter } from './interpreter';
 import {
-  NONE, bool, int, list, native, opaque, pyStr, str, tuple, unknown, hashKey,
+  NONE, bool, int, list, native, opaque, str, tuple, unknown, hashKey,
   type CallArgs, type DictValue, type Value,
 } from './values';
 import { iterate } from './iteration';
 import { moduleAttribute } from './kerasNames';
-import { layerAttribute, modelAttribute, setLayerAttribute, setModelAttribute, tensorAttribute, tensorSubscript } from './kerasObjects';
+import { layerAttribute, modelAttribute, setLayerAttribute, setModelAttribute, tensorAttribute } from './kerasObjects';
 import { formatValue } from './expressions';
 import { objectAttribute, setObjectAttribute, superAttribute } from './classes';
 
@@ -62,7 +62,7 @@ function sliceBounds(what: string, n: number): number[] | undefined {
 
 export function getSubscript(ip: Interpreter, obj: Value, key: Value, node: Node): Value {
   if (obj.k === 'unknown') return obj;
-  if (obj.k === 'tensor') return tensorSubscript(ip, obj.t, key, node);
+  if (obj.k === 'tensor') return unknown('slicing a symbolic tensor is not followed yet');
   if (obj.k === 'list' || obj.k === 'tuple' || obj.k === 'str') {
     const seq: Value[] = obj.k === 'str' ? [...obj.v].map(str) : [...obj.items];
     if (key.k === 'int' || key.k === 'bool') {
@@ -93,7 +93,6 @@ export function getSubscript(ip: Interpreter, obj: Value, key: Value, node: Node
 }
 
 export function setSubscript(ip: Interpreter, obj: Value, key: Value, value: Value): void {
-  void ip;
   if (obj.k === 'list' && key.k === 'int') {
     const i = index(key.v, obj.items.length);
     if (i !== undefined) obj.items[i] = value;
@@ -171,4 +170,3 @@ function strMethod(s: string, name: string): Value {
   }
 }
 
-export { pyStr };

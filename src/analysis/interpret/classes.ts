@@ -9,7 +9,7 @@ import type { Shape } from '../keras/shape';
 import type { Interpreter } from './interpreter';
 import { Scope } from './scope';
 import { callFunction } from './functions';
-import { NONE, native, int, opaque, tuple, list, unknown, str, truthy, type CallArgs, type ClassValue, type FunctionValue, type NativeValue, type ObjectValue, type Value } from './values';
+import { NONE, native, int, tuple, list, unknown, str, truthy, type CallArgs, type ClassValue, type FunctionValue, type NativeValue, type ObjectValue, type Value } from './values';
 import { modelAttribute, setModelAttribute } from './kerasObjects';
 import { shapeArg } from './kerasApi';
 
@@ -210,4 +210,3 @@ function traceCall(ip: Interpreter, obj: ObjectValue, inputs: readonly Tensor[],
   return shapes(result);
 }
 
-export { opaque };

@@ -8,7 +8,6 @@ import type { Value } from './values';
 
 
 export function execImport(ip: Interpreter, node: Node, scope: Scope): void {
-  void ip;
   for (const c of named(node)) {
     if (!c) continue;
     if (c.type === 'dotted_name') {

@@ -5,7 +5,7 @@ import type { Tensor } from '../keras/graph';
 import type { SequentialModel } from '../keras/models';
 import type { Shape } from '../keras/shape';
 import type { Interpreter } from './interpreter';
-import { NONE, native, str, tuple, unknown, opaque, int, type CallArgs, type NativeValue, type Value } from './values';
+import { NONE, native, str, tuple, unknown, int, type CallArgs, type NativeValue, type Value } from './values';
 import { toArg } from './toArgs';
 import { argShape } from '../keras/args';
 import { callLayerValue } from './kerasObjects';
@@ -218,4 +218,3 @@ function warnAmbiguousConv(ip: Interpreter, legacyOrder: readonly string[] | und
   ip.report(a.node, 'info', 'Keras 3 reads the third number as strides (kernel 3, strides 3); Keras 1/2 read `Conv2D(filters, rows, cols)` as a rows × cols kernel. Choose with --keras-version (or the keras-lens.kerasVersion setting).');
 }
 
-export { opaque };

@@ -34,7 +34,7 @@ function kerasAttribute(path: string, name: string): Value {
     if (findLayer(name)) return { k: 'layerClass', name };
     return opaque(`${path}.${name}`);
   }
-  if (/^[a-z_][a-z0-9_]*$/.test(name) && !/^(relu|sigmoid|tanh|softmax|l1|l2|l1_l2)$/.test(name)) return moduleValue(`${path}.${name}`);
+  if (/^[a-z_][a-z0-9_]*$/.test(name)) return moduleValue(`${path}.${name}`);
   return opaque(`${path}.${name}`);
 }
 

@@ -189,7 +189,6 @@ export function modelAttribute(ip: Interpreter, m: ModelObject, name: string, no
         return s.totalParams === null ? unknown('the parameter count is not known') : int(s.totalParams);
       });
     default:
-      void node;
       return native(`${m.name}.${name}`, () => opaque(`${m.name}.${name}()`));
   }
 }
@@ -210,7 +209,6 @@ export function setModelAttribute(ip: Interpreter, m: ModelObject, name: string,
 }
 
 export function layerAttribute(ip: Interpreter, l: LayerObject, name: string, node: Node): Value {
-  void ip; void node;
   const last = l.nodes[l.nodes.length - 1];
   switch (name) {
     case 'name': return str(l.name);
@@ -238,7 +236,6 @@ export function setLayerAttribute(ip: Interpreter, l: LayerObject, name: string,
 }
 
 export function tensorAttribute(ip: Interpreter, t: Tensor, name: string): Value {
-  void ip;
   switch (name) {
     case 'shape': return t.shape ? shapeValue(t.shape) : unknown(t.unknownReason ?? 'the shape of this tensor is not known');
     case 'ndim': return t.shape ? int(t.shape.length) : unknown('the rank of this tensor is not known');
@@ -246,11 +243,6 @@ export function tensorAttribute(ip: Interpreter, t: Tensor, name: string): Value
     case 'dtype': return opaque('dtype');
     default: return unknown(`tensor.${name} is not followed`);
   }
-}
-
-export function tensorSubscript(ip: Interpreter, t: Tensor, key: Value, node: Node): Value {
-  void ip; void t; void key; void node;
-  return unknown('slicing a symbolic tensor is not followed yet');
 }
 
 /** `x + y`, `x * 2`, `-x` on symbolic tensors: Keras 3 records an operation row (Add, Multiply, Negative…). */

@@ -1,5 +1,5 @@
 // Python's arithmetic, comparison and membership operators over abstract values.
-import { bool, float, hashKey, int, list, str, tuple, unknown, typeName, type Value } from './values';
+import { float, hashKey, int, list, str, tuple, unknown, typeName, type Value } from './values';
 
 const numeric = (v: Value): number | undefined =>
   v.k === 'int' || v.k === 'float' ? v.v : v.k === 'bool' ? (v.v ? 1 : 0) : undefined;
@@ -181,4 +181,3 @@ export function compareOp(op: string, a: Value, b: Value): boolean | undefined {
   return undefined;
 }
 
-export { bool };

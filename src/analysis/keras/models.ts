@@ -14,8 +14,6 @@ interface ModelBase {
   /** The layer object representing this model when it is nested in another model. */
   asLayer?: LayerObject;
   trainable: boolean;
-  /** Internal models (a Sequential's own functional graph) are not reported. */
-  readonly internal: boolean;
 }
 
 export interface SequentialModel extends ModelBase {

@@ -207,7 +207,7 @@ export class KerasSession {
   newSequential(name: string | null, site: Range): SequentialModel {
     const m: SequentialModel = {
       kind: 'sequential', id: this.id(), name: name ?? this.names.next('sequential'), site, variable: '', layers: [], layerNames: new Set(),
-      inputLayer: null, input: null, outputs: new Map(), built: false, trainable: true, internal: false,
+      inputLayer: null, input: null, outputs: new Map(), built: false, trainable: true,
     };
     this.models.push(m);
     return m;
@@ -216,7 +216,7 @@ export class KerasSession {
   newFunctional(inputs: readonly Tensor[], outputs: readonly Tensor[], structure: 'single' | 'list', name: string | null, site: Range): FunctionalModel {
     const m: FunctionalModel = {
       kind: 'functional', id: this.id(), name: name ?? this.names.next(this.opts.version === 3 ? 'functional' : 'model'),
-      site, variable: '', inputs, outputs, outputStructure: structure, trainable: true, internal: false,
+      site, variable: '', inputs, outputs, outputStructure: structure, trainable: true,
     };
     this.models.push(m);
     return m;
@@ -224,7 +224,7 @@ export class KerasSession {
 
   /** An instance of a user's keras.Model subclass (reported; its name is its layer's). */
   newSubclassed(asLayer: LayerObject, site: Range): SubclassedModel {
-    const m: SubclassedModel = { kind: 'subclassed', id: this.id(), name: asLayer.name, site, variable: '', asLayer, trainable: true, internal: false };
+    const m: SubclassedModel = { kind: 'subclassed', id: this.id(), name: asLayer.name, site, variable: '', asLayer, trainable: true };
     this.models.push(m);
     return m;
   }

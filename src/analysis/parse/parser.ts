@@ -30,10 +30,6 @@ export function initParser(wasmDir?: string): Promise<void> {
   return loading;
 }
 
-export function isParserReady(): boolean {
-  return parser !== undefined;
-}
-
 /** Parses text, reusing `oldTree` (already edit()ed) for incremental parsing. */
 export function parseText(text: string, oldTree?: Tree | null): Tree {
   if (!parser) throw new Error('keras-lens: initParser() must finish before parsing');

@@ -69,7 +69,7 @@ export function parseWithRecovery(text: string, oldTree?: Tree | null): ParseRes
       diagnostics.push({
         range: { start: { line: row, character: col }, end: { line: row, character: Math.max(col + 1, line.length) } },
         severity: 'error',
-        message: `${describe(e, line.slice(0))}; keras-lens skips the statement on line${end - start > 1 ? `s ${start + 1}–${end}` : ` ${start + 1}`}`,
+        message: `${describe(e, line)}; keras-lens skips the statement on line${end - start > 1 ? `s ${start + 1}–${end}` : ` ${start + 1}`}`,
       });
       for (let i = start; i < end; i++) lines[i] = blank(lines[i]);
     }

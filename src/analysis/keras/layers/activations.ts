@@ -2,7 +2,7 @@
 import type { LayerDef } from '../layerDef';
 import type { ArgReader } from '../args';
 import { KerasError } from '../errors';
-import { removedInKeras3, requireKnown, sameShape, times } from './util';
+import { removedInKeras3, requireKnown, sameShape, sameShapeLayer, times } from './util';
 
 /** keras/src/activations/__init__.py ALL_OBJECTS_DICT names (with the aliases of later 3.x releases). */
 const K3_ACTIVATIONS = new Set([
@@ -64,19 +64,9 @@ const leakyRelu: LayerDef = {
   build: (call) => sameShape(call.input()),
 };
 
-const elu: LayerDef = {
-  className: 'ELU',
-  signature: ['alpha'],
-  builtAtConstruction: true,
-  build: (call) => sameShape(call.input()),
-};
+const elu = sameShapeLayer('ELU', ['alpha']);
 
-const softmax: LayerDef = {
-  className: 'Softmax',
-  signature: ['axis'],
-  builtAtConstruction: true,
-  build: (call) => sameShape(call.input()),
-};
+const softmax = sameShapeLayer('Softmax', ['axis']);
 
 const thresholdedRelu: LayerDef = {
   className: 'ThresholdedReLU',

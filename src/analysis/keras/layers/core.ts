@@ -3,7 +3,7 @@ import type { LayerDef } from '../layerDef';
 import type { ArgReader } from '../args';
 import { KerasError, UnknownFigure } from '../errors';
 import type { Dim } from '../shape';
-import { commas, dimText, requireKnown, requireMinRank, sameShape, shapeText } from './util';
+import { commas, dimText, requireKnown, requireMinRank, sameShapeLayer, shapeText } from './util';
 
 const dense: LayerDef = {
   className: 'Dense',
@@ -105,19 +105,9 @@ const embedding: LayerDef = {
   },
 };
 
-const masking: LayerDef = {
-  className: 'Masking',
-  signature: ['mask_value'],
-  builtAtConstruction: true,
-  build: (call) => sameShape(call.input()),
-};
+const masking = sameShapeLayer('Masking', ['mask_value']);
 
-const identity: LayerDef = {
-  className: 'Identity',
-  signature: [],
-  builtAtConstruction: true,
-  build: (call) => sameShape(call.input()),
-};
+const identity = sameShapeLayer('Identity', []);
 
 const lambda: LayerDef = {
   className: 'Lambda',

@@ -5,7 +5,7 @@ import type { ArgReader } from '../args';
 import { argRepr } from '../args';
 import { KerasError } from '../errors';
 import type { Shape } from '../shape';
-import { commas, requireKnown, sameShape, shapeText, times } from './util';
+import { commas, requireKnown, sameShapeLayer, shapeText, times } from './util';
 
 /** An int or a list of ints (the axis argument), as given. */
 function axisList(args: ArgReader, name: string, def: number): { axes: number[]; isList: boolean } {
@@ -140,12 +140,7 @@ const groupNormalization: LayerDef = {
   },
 };
 
-const unitNormalization: LayerDef = {
-  className: 'UnitNormalization',
-  signature: ['axis'],
-  builtAtConstruction: true,
-  build: (call) => sameShape(call.input()),
-};
+const unitNormalization = sameShapeLayer('UnitNormalization', ['axis']);
 
 const rmsNormalization: LayerDef = {
   className: 'RMSNormalization',

@@ -1,7 +1,7 @@
 // Regularization layers (keras/src/layers/regularization): same shape, no weights; RNG seeds are not weights.
 import type { KerasVersion, LayerDef } from '../layerDef';
 import type { ArgReader } from '../args';
-import { badArg, requireRank, sameShape } from './util';
+import { badArg, requireRank, sameShape, sameShapeLayer } from './util';
 
 /** dropout.py & co.: `rate` (or stddev) must lie in [0, 1] — a Keras 3 constructor check. */
 function inUnitInterval(name: string) {
@@ -68,12 +68,7 @@ const alphaDropout: LayerDef = {
   build: (call) => sameShape(call.input()),
 };
 
-const activityRegularization: LayerDef = {
-  className: 'ActivityRegularization',
-  signature: ['l1', 'l2'],
-  builtAtConstruction: true,
-  build: (call) => sameShape(call.input()),
-};
+const activityRegularization = sameShapeLayer('ActivityRegularization', ['l1', 'l2']);
 
 export const REGULARIZATION_LAYERS: readonly LayerDef[] = [
   dropout, spatialDropout(1), spatialDropout(2), spatialDropout(3), gaussianNoise, gaussianDropout, alphaDropout,

@@ -1,6 +1,7 @@
 // Small helpers shared by the layer rules.
 import { KerasError } from '../errors';
 import type { Shape } from '../shape';
+import type { LayerDef } from '../layerDef';
 
 /** 7850 → "7,850", as Keras prints counts. */
 export function commas(n: number): string {
@@ -60,6 +61,11 @@ export function times(parts: readonly (number | string)[]): string {
 }
 
 /** Output of a layer that keeps its input shape and has no weights. */
+/** A weightless layer that Keras 3 builds at construction and whose output has its input's shape. */
+export function sameShapeLayer(className: string, signature: readonly string[]): LayerDef {
+  return { className, signature, builtAtConstruction: true, build: (call) => sameShape(call.input()) };
+}
+
 export function sameShape(x: Shape): { outputs: Shape[]; weights: [] } {
   return { outputs: [x], weights: [] };
 }
