@@ -38,20 +38,26 @@ export function activate(ctx: vscode.ExtensionContext): KerasLensApi {
       return undefined;
     }
   };
-  const inline = guard('inline annotations', () => new InlineDecorations(analysis));
-  const status = guard('status bar', () => new StatusBarFeature(analysis));
-  const diagnostics = guard('diagnostics', () => new DiagnosticsFeature(analysis));
-  const lenses = guard('code lens', () => new ModelCodeLensProvider(analysis));
+  const faults = analysis.faults;
+  const inline = guard('inline annotations', () => new InlineDecorations(analysis, faults));
+  const status = guard('status bar', () => new StatusBarFeature(analysis, faults));
+  const diagnostics = guard('diagnostics', () => new DiagnosticsFeature(analysis, faults));
+  const lenses = guard('code lens', () => new ModelCodeLensProvider(analysis, faults));
+  const hover = new LayerHoverProvider(analysis);
   ctx.subscriptions.push(log, analysis, ...[inline, status, diagnostics].filter((x): x is NonNullable<typeof x> => !!x));
   ctx.subscriptions.push(
-    vscode.languages.registerHoverProvider(PYTHON, new LayerHoverProvider(analysis)),
-    ...(lenses ? [vscode.languages.registerCodeLensProvider(PYTHON, lenses)] : []),
-    vscode.commands.registerCommand('keras-lens.showSummary', (uri?: vscode.Uri, model?: number) => {
+    // Providers and commands report their own errors to the output channel and answer nothing.
+    vscode.languages.registerHoverProvider(PYTHON, { provideHover: faults.guard('hover', (d: vscode.TextDocument, p: vscode.Position) => hover.provideHover(d, p), undefined) }),
+    ...(lenses ? [vscode.languages.registerCodeLensProvider(PYTHON, {
+      onDidChangeCodeLenses: lenses.onDidChangeCodeLenses,
+      provideCodeLenses: faults.guard('code lens', (d: vscode.TextDocument) => lenses.provideCodeLenses(d), []),
+    })] : []),
+    vscode.commands.registerCommand('keras-lens.showSummary', faults.guard('summary panel', (uri?: vscode.Uri, model?: number) => {
       SummaryPanel.show(ctx, analysis, uri instanceof vscode.Uri ? uri : undefined, typeof model === 'number' ? model : undefined);
-    }),
-    vscode.commands.registerCommand('keras-lens.openSummaryAsText', (uri?: vscode.Uri, model?: number) =>
-      openSummaryAsText(analysis, uri instanceof vscode.Uri ? uri : undefined, typeof model === 'number' ? model : undefined)),
-    vscode.commands.registerCommand('keras-lens.toggleInline', () => inline?.toggle()),
+    }, undefined)),
+    vscode.commands.registerCommand('keras-lens.openSummaryAsText', faults.guard('summary as text', (uri?: vscode.Uri, model?: number) =>
+      openSummaryAsText(analysis, uri instanceof vscode.Uri ? uri : undefined, typeof model === 'number' ? model : undefined), undefined)),
+    vscode.commands.registerCommand('keras-lens.toggleInline', faults.guard('inline toggle', () => inline?.toggle(), undefined)),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, new SummaryPanelSerializer(ctx, analysis)),
   );
   const activationMillis = performance.now() - t0;

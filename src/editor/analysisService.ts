@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { FileSummary } from '../analysis/summary/types';
 import { readConfig } from './config';
 import { AnalysisClient } from './workerClient';
+import { FaultBarrier } from './faultBarrier';
 
 export interface AnalysisResult {
   readonly uri: vscode.Uri;
@@ -25,16 +26,20 @@ export class AnalysisService implements vscode.Disposable {
   private generation = 0;
   /** Fired after a document's analysis is refreshed. */
   readonly onDidAnalyze = this.changed.event;
+  /** Where every feature's errors go: the output channel, never a pop-up. */
+  readonly faults: FaultBarrier;
 
   constructor(distDir: string, readonly log: vscode.OutputChannel) {
+    this.faults = new FaultBarrier(log);
     this.client = new AnalysisClient(distDir, (line) => log.appendLine(line));
+    const guard = <A extends unknown[]>(fn: (...a: A) => void) => this.faults.guard('analysis', fn, undefined);
     this.disposables.push(
-      vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length > 0) this.schedule(e.document); }),
-      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
+      vscode.workspace.onDidChangeTextDocument(guard((e) => { if (e.contentChanges.length > 0) this.schedule(e.document); })),
+      vscode.workspace.onDidOpenTextDocument(guard((d) => this.schedule(d, 0))),
+      vscode.workspace.onDidCloseTextDocument(guard((d) => this.forget(d.uri))),
+      vscode.workspace.onDidChangeConfiguration(guard((e) => {
         if (e.affectsConfiguration('keras-lens.kerasVersion') || e.affectsConfiguration('keras-lens.imageDataFormat')) this.refreshAll();
-      }),
+      })),
     );
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }

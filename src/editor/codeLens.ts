@@ -3,13 +3,14 @@ import * as vscode from 'vscode';
 import type { AnalysisService } from './analysisService';
 import { formatBytes, formatCount } from '../analysis/summary/format';
 import { readConfig } from './config';
+import type { FaultBarrier } from './faultBarrier';
 
 export class ModelCodeLensProvider implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly analysis: AnalysisService) {
-    analysis.onDidAnalyze(() => this.changed.fire());
+  constructor(private readonly analysis: AnalysisService, faults: FaultBarrier) {
+    analysis.onDidAnalyze(faults.guard('code lens', () => this.changed.fire(), undefined));
   }
 
   async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { AnalysisService } from './analysisService';
 import { readConfig, SECTION } from './config';
 import { lineFigures, modelAtLine, type LineFigure } from './lineFigures';
+import type { FaultBarrier } from './faultBarrier';
 
 export interface AppliedAnnotation {
   readonly line: number;
@@ -25,19 +26,20 @@ export class InlineDecorations implements vscode.Disposable {
   private readonly appliedEmitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidApply = this.appliedEmitter.event;
 
-  constructor(private readonly analysis: AnalysisService) {
+  constructor(private readonly analysis: AnalysisService, private readonly faults: FaultBarrier) {
+    const guard = <A extends unknown[]>(fn: (...a: A) => void) => faults.guard('inline annotations', fn, undefined);
     this.disposables.push(
       this.appliedEmitter,
-      analysis.onDidAnalyze((r) => {
+      analysis.onDidAnalyze(guard((r) => {
         for (const e of vscode.window.visibleTextEditors) if (e.document.uri.toString() === r.uri.toString()) this.render(e);
-      }),
-      vscode.window.onDidChangeVisibleTextEditors((es) => es.forEach((e) => void this.refresh(e))),
-      vscode.window.onDidChangeTextEditorSelection((e) => {
+      })),
+      vscode.window.onDidChangeVisibleTextEditors(guard((es) => es.forEach((e) => this.refresh(e)))),
+      vscode.window.onDidChangeTextEditorSelection(guard((e) => {
         if (readConfig().inlineScope === 'cursorModel') this.render(e.textEditor);
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
+      })),
+      vscode.workspace.onDidChangeConfiguration(guard((e) => {
         if (e.affectsConfiguration(SECTION)) this.refreshAll();
-      }),
+      })),
     );
     this.refreshAll();
   }
@@ -48,12 +50,11 @@ export class InlineDecorations implements vscode.Disposable {
   }
 
   private refreshAll(): void {
-    for (const e of vscode.window.visibleTextEditors) void this.refresh(e);
+    for (const e of vscode.window.visibleTextEditors) this.refresh(e);
   }
 
-  private async refresh(editor: vscode.TextEditor): Promise<void> {
-    await this.analysis.get(editor.document);
-    this.render(editor);
+  private refresh(editor: vscode.TextEditor): void {
+    void this.analysis.get(editor.document).then(() => this.render(editor)).catch((e: unknown) => this.faults.report('inline annotations', e));
   }
 
   private render(editor: vscode.TextEditor): void {

@@ -4,20 +4,22 @@ import type { AnalysisService } from './analysisService';
 import { formatBytes, formatCount } from '../analysis/summary/format';
 import { modelAtLine } from './lineFigures';
 import { readConfig } from './config';
+import type { FaultBarrier } from './faultBarrier';
 
 export class StatusBarFeature implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('keras-lens.total', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [this.item];
 
-  constructor(private readonly analysis: AnalysisService) {
+  constructor(private readonly analysis: AnalysisService, faults: FaultBarrier) {
     this.item.name = 'keras-lens: model parameters';
     this.item.command = 'keras-lens.showSummary';
+    const update = faults.guard('status bar', () => this.update(), undefined);
     this.disposables.push(
-      analysis.onDidAnalyze(() => this.update()),
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      vscode.window.onDidChangeTextEditorSelection(() => this.update()),
+      analysis.onDidAnalyze(update),
+      vscode.window.onDidChangeActiveTextEditor(update),
+      vscode.window.onDidChangeTextEditorSelection(update),
     );
-    this.update();
+    update();
   }
 
   /** The text shown, for tests. */

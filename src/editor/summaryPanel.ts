@@ -63,12 +63,13 @@ export class SummaryPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'icon.svg');
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(ctx.extensionUri, 'media')] };
     panel.webview.html = this.html();
+    const guard = <A extends unknown[]>(fn: (...a: A) => void) => analysis.faults.guard('summary panel', fn, undefined);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
-      analysis.onDidAnalyze((r) => { if (this.uri && r.uri.toString() === this.uri.toString()) this.post(); }),
-      vscode.window.onDidChangeTextEditorSelection((e) => this.follow(e.textEditor)),
-      vscode.window.onDidChangeActiveTextEditor((e) => { if (e) this.follow(e); }),
+      panel.webview.onDidReceiveMessage(guard((m: FromWebview) => this.onMessage(m).catch((e: unknown) => analysis.faults.report('summary panel', e)))),
+      analysis.onDidAnalyze(guard((r) => { if (this.uri && r.uri.toString() === this.uri.toString()) this.post(); })),
+      vscode.window.onDidChangeTextEditorSelection(guard((e) => this.follow(e.textEditor))),
+      vscode.window.onDidChangeActiveTextEditor(guard((e) => { if (e) this.follow(e); })),
     );
   }
 
