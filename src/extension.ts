@@ -20,6 +20,8 @@ export interface KerasLensApi {
   statusText(): string;
   /** True while analyses run in a worker thread, off the extension host's main thread. */
   analysisInWorker(): boolean;
+  /** The longest the features spent on the main thread taking in one analysis result (decorations, diagnostics, panel…), in ms. */
+  longestMainThreadMillis(): number;
   activationMillis: number;
 }
 
@@ -69,6 +71,7 @@ export function activate(ctx: vscode.ExtensionContext): KerasLensApi {
     panelPayload: () => SummaryPanel.instance?.lastPayload,
     statusText: () => status?.text ?? '',
     analysisInWorker: () => analysis.usesWorker,
+    longestMainThreadMillis: () => analysis.longestMainThreadMillis,
     activationMillis,
   };
 }

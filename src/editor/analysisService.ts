@@ -22,6 +22,8 @@ export class AnalysisService implements vscode.Disposable {
   /** The newest version asked for, per document: older answers are stale and dropped. */
   private readonly wanted = new Map<string, number>();
   private readonly inflight = new Map<string, Promise<AnalysisResult | undefined>>();
+  /** The longest time the features took on the main thread to take in one result (ms), for the e2e measurement. */
+  longestMainThreadMillis = 0;
   /** Bumped when the settings that change figures change: answers computed before are dropped. */
   private generation = 0;
   /** Fired after a document's analysis is refreshed. */
@@ -97,7 +99,9 @@ export class AnalysisService implements vscode.Disposable {
         // A newer edit is on its way, or the settings changed meanwhile: this answer is stale.
         if ((this.wanted.get(key) ?? version) > version || generation !== this.generation) return result;
         this.cache.set(key, result);
+        const t0 = performance.now();
         this.changed.fire(result);
+        this.longestMainThreadMillis = Math.max(this.longestMainThreadMillis, performance.now() - t0);
         return result;
       },
       (e: unknown) => {

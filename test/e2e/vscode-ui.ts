@@ -182,14 +182,16 @@ export class Workbench {
   /** Runs a command by its title from the command palette (F1), e.g. 'Keras: Show Model Summary'. */
   async runCommand(title: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input.input');
-    // F1 can be swallowed while a webview has focus: give focus back to the workbench and try again.
+    // F1 can be swallowed while a webview has focus, and on a loaded machine the palette can take
+    // seconds to show: close any half-open palette, give focus back to the workbench and try again.
     for (let attempt = 0; ; attempt++) {
       await this.page.keyboard.press('F1');
       try {
-        await input.waitFor({ timeout: 5_000 });
+        await input.waitFor({ timeout: 10_000 });
         break;
       } catch (e) {
         if (attempt >= 3) throw e;
+        await this.page.keyboard.press('Escape').catch(() => undefined);
         await this.page.locator('.part.statusbar').first().click({ position: { x: 2, y: 2 } }).catch(() => undefined);
       }
     }

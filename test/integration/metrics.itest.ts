@@ -108,6 +108,12 @@ describe('measurements', () => {
       unit: 'ms',
       detail: `largest event-loop gap beyond a 5 ms heartbeat while keras-lens re-analysed and re-annotated; analysis runs in a worker: ${a.analysisInWorker()}`,
     });
+    recordMetric({
+      name: 'keras-lens main-thread work per result (longest)',
+      value: a.longestMainThreadMillis(),
+      unit: 'ms',
+      detail: 'the listeners of one analysis result (decorations, diagnostics, status bar, CodeLens, panel), longest since activation',
+    });
     assert.ok(a.analysisInWorker(), 'analysis should run in the worker thread');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
