@@ -79,3 +79,15 @@ test('Lambda: output_shape tuple gives (B,) + output_shape; otherwise unknown', 
 test('Keras 1/2 kwargs are unrecognized in Keras 3', () => {
   assert.throws(() => run('Dense', [], { output_dim: 3 }, [null, 4]), /Unrecognized keyword arguments passed to Dense/);
 });
+
+test('lora_rank=2 (Keras 3) freezes the kernel and trains lora_kernel_a/b: Dense, Embedding, Conv2D', () => {
+  // Dense(10) on 4: kernel (4, 10) frozen = 40; bias 10 + a (4, 2) 8 + b (2, 10) 20 = 38 trainable
+  const d = run('Dense', [10], { lora_rank: 2 }, [null, 4]);
+  assert.deepEqual([d.trainable, d.nonTrainable], [38, 40]);
+  // Embedding(10, 4): embeddings 40 frozen; a (10, 2) 20 + b (2, 4) 8 = 28 trainable
+  const e = run('Embedding', [10, 4], { lora_rank: 2 }, [null, 5]);
+  assert.deepEqual([e.trainable, e.nonTrainable], [28, 40]);
+  // Conv2D(8, 3) on 3 ch: kernel (3, 3, 3, 8) 216 frozen; bias 8 + a (3, 3, 3, 2) 54 + b (2, 8) 16 = 78 trainable
+  const c = run('Conv2D', [8, 3], { lora_rank: 2 }, [null, 6, 6, 3]);
+  assert.deepEqual([c.trainable, c.nonTrainable], [78, 216]);
+});

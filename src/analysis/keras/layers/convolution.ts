@@ -4,7 +4,7 @@ import { argRepr, type ArgReader, type ArgValue } from '../args';
 import { KerasError } from '../errors';
 import type { Dim, Shape } from '../shape';
 import { convLength, transposeLength, type Length, type Padding } from './convArith';
-import { channelAxis, requireKnown, requireMinRank, shapeText, spatialAxes, times } from './util';
+import { channelAxis, requireKnown, requireMinRank, shapeText, spatialAxes, times, withLora } from './util';
 
 type Rank = 1 | 2 | 3;
 type Kind = 'conv' | 'transpose' | 'separable' | 'depthwise';
@@ -206,7 +206,9 @@ function buildConv(call: LayerCall, kind: Kind, rank: Rank): ReturnType<LayerDef
   const out: Dim[] = [...x];
   axes.forEach((ax, i) => { out[ax] = spatial[i]; });
   out[cAxis] = outChannels;
-  return { outputs: [out as Shape], ...weightsFor(kind, rank, a, cin), shapeExplanation };
+  const { weights, formula } = weightsFor(kind, rank, a, cin);
+  // only Conv1D/2D/3D take lora_rank (base_conv.py)
+  return { outputs: [out as Shape], ...withLora(call, weights, kind === 'conv' ? 'kernel' : ''), formula, shapeExplanation };
 }
 
 function weightsFor(kind: Kind, rank: Rank, a: ConvArgs, cin: number): { weights: WeightDecl[]; formula: { symbolic: string; numeric: string } } {

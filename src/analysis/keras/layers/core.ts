@@ -3,7 +3,7 @@ import type { LayerDef } from '../layerDef';
 import type { ArgReader } from '../args';
 import { KerasError, UnknownFigure } from '../errors';
 import type { Dim } from '../shape';
-import { commas, dimText, requireKnown, requireMinRank, sameShapeLayer, shapeText } from './util';
+import { commas, dimText, requireKnown, requireMinRank, sameShapeLayer, shapeText, withLora } from './util';
 
 const dense: LayerDef = {
   className: 'Dense',
@@ -30,10 +30,10 @@ const dense: LayerDef = {
     // keras/src/layers/core/dense.py: kernel (input_dim, units), bias (units,)
     return {
       outputs: [[...x.slice(0, -1), units]],
-      weights: [
+      ...withLora(call, [
         { name: 'kernel', shape: [inputs, units], trainable: true },
         ...(bias ? [{ name: 'bias', shape: [units], trainable: true }] : []),
-      ],
+      ], 'kernel'),
       formula: bias
         ? { symbolic: 'units × (inputs + 1)', numeric: `${commas(units)} × (${commas(inputs)} + 1)` }
         : { symbolic: 'units × inputs', numeric: `${commas(units)} × ${commas(inputs)}` },
@@ -98,7 +98,7 @@ const embedding: LayerDef = {
     }
     return {
       outputs: [out],
-      weights: [{ name: 'embeddings', shape: [inputDim, outputDim], trainable: true }],
+      ...withLora(call, [{ name: 'embeddings', shape: [inputDim, outputDim], trainable: true }], 'embeddings'),
       formula: { symbolic: 'input_dim × output_dim', numeric: `${commas(inputDim)} × ${commas(outputDim)}` },
       shapeExplanation: `each index → a vector of ${commas(outputDim)}`,
     };
