@@ -73,6 +73,13 @@ export function bindLayerArgs(
     }
     legacy.convert?.(args, version);
   }
+  const missing = version === 3 ? (def.required ?? []).filter((r) => !args.has(r)) : [];
+  if (missing.length > 0) {
+    // Python's own wording for a call that leaves out parameters without defaults
+    const names = missing.map((m) => `'${m}'`);
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    errors.push(new KerasError(`${def.className}.__init__() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${list}`, missing[0]));
+  }
   if (unrecognized.length > 0) {
     errors.push(new KerasError(`Unrecognized keyword arguments passed to ${def.className}: {${unrecognized.join(', ')}}`, unrecognized[0].slice(1, unrecognized[0].indexOf("'", 1))));
   }

@@ -74,6 +74,8 @@ export interface LayerDef {
   /** Keras 3 parameters in positional order; keyword-only parameters after them are listed in `keywords`. */
   readonly signature: readonly string[];
   readonly keywords?: readonly string[];
+  /** Keras 3 parameters without a default: leaving one out is Python's TypeError at construction. */
+  readonly required?: readonly string[];
   readonly legacy?: LegacySpelling;
   /** Keras 3 (≥ 3.6) builds it at construction: an unbuilt model still shows `0` for it. */
   readonly builtAtConstruction?: boolean;

@@ -66,7 +66,8 @@ export class KerasSession {
     if (this.opts.version === 3) layer.trainable = weightsTrainable(def.className, bound.args, layer.trainable);
     for (const e of bound.errors) this.fail(layer, site, e.message);
     try {
-      def.validate?.(args, this.opts.version);
+      // Keras stops at the first error: the constructor's own checks never see arguments Python refused
+      if (bound.errors.length === 0) def.validate?.(args, this.opts.version);
     } catch (e) {
       if (e instanceof KerasError) this.fail(layer, site, e.message);
       else if (e instanceof UnknownFigure) layer.unknownReason = e.reason;
