@@ -81,6 +81,8 @@ export interface LayerDef {
   readonly builtAtConstruction?: boolean;
   /** Keras 3's constructor takes no **kwargs: base keywords other than name/dtype are a TypeError (SpatialDropout*). */
   readonly noBaseKwargs?: boolean;
+  /** Its validate() checks data_format itself (adaptive pooling: no lower-casing, its own message). */
+  readonly ownDataFormatCheck?: boolean;
   /** Called on a list of tensors (merge layers, Attention). */
   readonly takesList?: boolean;
   /** How many tensors a call returns, from the arguments alone (for unpacking when the shapes are unknown). */
