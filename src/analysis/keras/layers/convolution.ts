@@ -292,6 +292,7 @@ function convLayer(kind: Kind, rank: Rank): LayerDef {
   return {
     ...NAMES[kind](rank),
     signature: signatureFor(kind, rank),
+    required: kind === 'depthwise' ? ['kernel_size'] : ['filters', 'kernel_size'],
     legacy: legacyFor(kind, rank),
     validate: (args, version) => validateConv(args, kind, rank, version),
     build: (call) => buildConv(call, kind, rank),
