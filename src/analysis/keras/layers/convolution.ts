@@ -22,7 +22,7 @@ const INIT_RENAMES = {
  * Keras 1 kernel dims given as separate ints (nb_row, nb_col / kernel_dim1..3) → kernel_size, as Keras 2's
  * legacy conv2d_args_preprocessor did. A tuple in the first slot is already a Keras 2 kernel_size.
  */
-function joinKernelDims(names: readonly string[]) {
+export function joinKernelDims(names: readonly string[]) {
   return (args: Map<string, ArgValue>): void => {
     const first = args.get(names[0]);
     if (first === undefined) return;
