@@ -69,6 +69,8 @@ export interface LayerDef {
   readonly className: string;
   /** Other names of the same class (Convolution2D, MaxPool2D…); auto-names still come from className. */
   readonly aliases?: readonly string[];
+  /** Names keras.layers does not export in Keras 3 (GroupedQueryAttention is public only as GroupQueryAttention). */
+  readonly unexportedInKeras3?: readonly string[];
   /** Keras 1/2-only class names that map to this class (shown as this class). */
   readonly legacyAliases?: readonly string[];
   /** Keras 3 parameters in positional order; keyword-only parameters after them are listed in `keywords`. */
