@@ -92,6 +92,7 @@ function fully(name: string, shape: readonly Dim[]): number[] {
 
 const einsumDense: LayerDef = {
   className: 'EinsumDense',
+  required: ['equation', 'output_shape'],
   signature: ['equation', 'output_shape', 'activation', 'bias_axes', 'kernel_initializer', 'bias_initializer',
     'kernel_regularizer', 'bias_regularizer', 'kernel_constraint', 'bias_constraint', 'lora_rank', 'lora_alpha',
     'gptq_unpacked_column_size', 'quantization_config'],
