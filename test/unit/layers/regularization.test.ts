@@ -65,5 +65,6 @@ test('dropout family error cases', async () => {
   await rejects('GaussianDropout(1.5)', [null, 4], /Received: rate=1.5/);
   await rejects('AlphaDropout(-0.1)', [null, 4], /Received: rate=-0.1/);
   await rejects('ActivityRegularization(l1=-1.0)', [null, 4], /Invalid value for argument l1: expected a non-negative float. Received: l1=-1.0/);
-  await rejects('ActivityRegularization(l2=None)', [null, 4], /Received: l2=None/);
+  await rejects('ActivityRegularization(l2="x")', [null, 4], /Received: l2=x/);
+  await figures('ActivityRegularization(l1=None)', [null, 4], { shape: [null, 4], params: 0 }); // None reads as 0.0
 });

@@ -83,9 +83,9 @@ const activityRegularization: LayerDef = {
     // regularizers.py L1L2 → validate_float_arg: a non-negative finite number
     for (const name of ['l1', 'l2']) {
       const v = args.known(name);
-      if (v === undefined) continue;
+      if (v === undefined || v.t === 'none') continue; // L1L2 reads None as 0.0
       const ok = (v.t === 'int' || v.t === 'float' || v.t === 'bool') && Number.isFinite(args.num(name)) && args.num(name) >= 0;
-      if (!ok) throw new KerasError(`Invalid value for argument ${name}: expected a non-negative float. Received: ${name}=${argRepr(v)}`, name);
+      if (!ok) throw new KerasError(`Invalid value for argument ${name}: expected a non-negative float. Received: ${name}=${v.t === 'str' ? v.v : argRepr(v)}`, name);
     }
   },
   build: (call) => sameShape(call.input()),
