@@ -63,6 +63,17 @@ export function argRepr(a: ArgValue): string {
   }
 }
 
+/** Python's type(x).__name__ of an argument value, for messages that quote it. */
+export function argTypeName(a: ArgValue): string {
+  switch (a.t) {
+    case 'none': return 'NoneType';
+    case 'seq': return a.tuple ? 'tuple' : 'list';
+    case 'layer': return a.layer.className;
+    case 'other': case 'unknown': return 'object';
+    default: return a.t;
+  }
+}
+
 /**
  * Typed access to a layer call's bound arguments (Keras 3 names), with the layer's defaults.
  * Every getter throws UnknownFigure when the value is not known statically and KerasError when

@@ -73,6 +73,18 @@ export function bindLayerArgs(
     }
     legacy.convert?.(args, version);
   }
+  const format = args.get('data_format');
+  if (version === 3 && format?.t === 'str' && !def.ownDataFormatCheck && !['channels_first', 'channels_last'].includes(format.v.toLowerCase())) {
+    // backend/config.py standardize_data_format, called by every layer that takes a data_format
+    errors.push(new KerasError(`The \`data_format\` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=${format.v.toLowerCase()}`, 'data_format'));
+  }
+  const missing = version === 3 ? (def.required ?? []).filter((r) => !args.has(r)) : [];
+  if (missing.length > 0) {
+    // Python's own wording for a call that leaves out parameters without defaults
+    const names = missing.map((m) => `'${m}'`);
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    errors.push(new KerasError(`${def.className}.__init__() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${list}`, missing[0]));
+  }
   if (unrecognized.length > 0) {
     errors.push(new KerasError(`Unrecognized keyword arguments passed to ${def.className}: {${unrecognized.join(', ')}}`, unrecognized[0].slice(1, unrecognized[0].indexOf("'", 1))));
   }

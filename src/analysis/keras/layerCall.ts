@@ -44,7 +44,8 @@ export function makeLayerCall(
       return known;
     },
     dataFormat() {
-      const v = args.optStr('data_format');
+      // standardize_data_format lower-cases (Keras 2's normalize_data_format too)
+      const v = args.optStr('data_format')?.toLowerCase() ?? null;
       if (v === null) return opts.defaultDataFormat;
       if (v === 'channels_last' || v === 'tf') return 'channels_last';
       if (v === 'channels_first' || v === 'th') return 'channels_first';

@@ -69,16 +69,22 @@ export interface LayerDef {
   readonly className: string;
   /** Other names of the same class (Convolution2D, MaxPool2D…); auto-names still come from className. */
   readonly aliases?: readonly string[];
+  /** Names keras.layers does not export in Keras 3 (GroupedQueryAttention is public only as GroupQueryAttention). */
+  readonly unexportedInKeras3?: readonly string[];
   /** Keras 1/2-only class names that map to this class (shown as this class). */
   readonly legacyAliases?: readonly string[];
   /** Keras 3 parameters in positional order; keyword-only parameters after them are listed in `keywords`. */
   readonly signature: readonly string[];
   readonly keywords?: readonly string[];
+  /** Keras 3 parameters without a default: leaving one out is Python's TypeError at construction. */
+  readonly required?: readonly string[];
   readonly legacy?: LegacySpelling;
   /** Keras 3 (≥ 3.6) builds it at construction: an unbuilt model still shows `0` for it. */
   readonly builtAtConstruction?: boolean;
   /** Keras 3's constructor takes no **kwargs: base keywords other than name/dtype are a TypeError (SpatialDropout*). */
   readonly noBaseKwargs?: boolean;
+  /** Its validate() checks data_format itself (adaptive pooling: no lower-casing, its own message). */
+  readonly ownDataFormatCheck?: boolean;
   /** Called on a list of tensors (merge layers, Attention). */
   readonly takesList?: boolean;
   /** How many tensors a call returns, from the arguments alone (for unpacking when the shapes are unknown). */

@@ -64,9 +64,14 @@ export class KerasSession {
       args, base: bound.base,
     };
     if (this.opts.version === 3) layer.trainable = weightsTrainable(def.className, bound.args, layer.trainable);
+    if (this.opts.version === 3 && def.unexportedInKeras3?.includes(className)) {
+      const exported = [def.className, ...(def.aliases ?? [])].filter((n) => !def.unexportedInKeras3!.includes(n));
+      this.fail(layer, site, `module 'keras.layers' has no attribute '${className}' (Keras 3 exports it as ${exported.join(' or ')})`);
+    }
     for (const e of bound.errors) this.fail(layer, site, e.message);
     try {
-      def.validate?.(args, this.opts.version);
+      // Keras stops at the first error: the constructor's own checks never see arguments Python refused
+      if (bound.errors.length === 0) def.validate?.(args, this.opts.version);
     } catch (e) {
       if (e instanceof KerasError) this.fail(layer, site, e.message);
       else if (e instanceof UnknownFigure) layer.unknownReason = e.reason;

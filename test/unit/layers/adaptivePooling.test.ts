@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KerasError } from '../../../src/analysis/keras/errors';
 import { run } from './harness';
+import { figures, rejects } from './cases';
 
 test('spatial dims become output_size, channels kept, 0 params', () => {
   const r = run('AdaptiveAveragePooling1D', [4], {}, [null, 10, 3]);
@@ -28,4 +29,27 @@ test('errors: output_size of the wrong length (TypeError), missing, bad data_for
   assert.throws(() => run('AdaptiveMaxPooling2D', [], {}, [null, 8, 8, 3]), /output_size/);
   assert.throws(() => run('AdaptiveMaxPooling1D', [2], { data_format: 'nhwc' }, [null, 8, 3]), /Invalid data_format/);
   assert.throws(() => run('AdaptiveMaxPooling1D', [2], {}, [null, 8, 3], { version: 2 }), /Keras 3.13/);
+});
+
+// Whole-path cases (cases.ts); the Keras 3 ones are replayed under Keras by scripts/check-layer-cases.mjs.
+
+test('adaptive pooling whole-path figures: spatial dims = output_size, channels kept, channels_first', async () => {
+  await figures('AdaptiveAveragePooling1D(4)', [null, 10, 3], { shape: [null, 4, 3], params: 0 });
+  await figures('AdaptiveAveragePooling1D(4, data_format="channels_first")', [null, 3, 10], { shape: [null, 3, 4], params: 0 });
+  await figures('AdaptiveAveragePooling2D((3, 4), data_format="channels_first")', [null, 3, 10, 9], { shape: [null, 3, 3, 4], params: 0 });
+  await figures('AdaptiveAveragePooling3D(2)', [null, 4, 5, 6, 2], { shape: [null, 2, 2, 2, 2], params: 0 });
+  await figures('AdaptiveAveragePooling3D((1, 2, 3), data_format="channels_first")', [null, 2, 4, 5, 6], { shape: [null, 2, 1, 2, 3], params: 0 });
+  await figures('AdaptiveMaxPooling1D(20, data_format="channels_first")', [null, 3, 10], { shape: [null, 3, 20], params: 0 });
+  await figures('AdaptiveMaxPooling2D(2, data_format="channels_first")', [null, 3, 10, 9], { shape: [null, 3, 2, 2], params: 0 });
+  await figures('AdaptiveMaxPooling3D((1, 2, 3), data_format="channels_first")', [null, 2, 4, 5, 6], { shape: [null, 2, 1, 2, 3], params: 0 });
+  await figures('AdaptiveMaxPooling3D(2)', [null, 4, 5, 6], { shape: [null, 2, 2, 2, 6], params: 0 }); // no input rank check
+});
+
+test('adaptive pooling whole-path error cases', async () => {
+  await rejects('AdaptiveAveragePooling1D((1, 2))', [null, 10, 3], /`output_size` must be an integer or tuple of 1 integer/);
+  await rejects('AdaptiveAveragePooling2D((1, 2, 3))', [null, 8, 8, 3], /\(height, width\) tuple/);
+  await rejects('AdaptiveAveragePooling3D((1, 2))', [null, 4, 5, 6, 2], /\(depth, height, width\) tuple/);
+  await rejects('AdaptiveMaxPooling1D()', [null, 10, 3], /missing 1 required positional argument: 'output_size'/);
+  await rejects('AdaptiveMaxPooling2D(2, data_format="CHANNELS_FIRST")', [null, 3, 10, 9], /Invalid data_format: CHANNELS_FIRST/);
+  await rejects('AdaptiveMaxPooling3D(2)', [null, 4, 5, 6, 2], /Keras 3.13/, { version: 2 });
 });

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KerasError } from '../../../src/analysis/keras/errors';
 import { run } from './harness';
+import { figures, rejects } from './cases';
 
 test('"ab,bc->ac", 64, bias "c" on (None, 32): 32·64 + 64 = 2,112 → (None, 64)', () => {
   const r = run('EinsumDense', ['ab,bc->ac', 64], { bias_axes: 'c' }, [null, 32]);
@@ -71,5 +72,26 @@ test('EinsumDense errors, as Keras words them', () => {
   assert.throws(() => run('EinsumDense', ['ab,bc->ac', [null]], {}, [null, 3]), err(/fully-defined/));
   assert.throws(() => run('EinsumDense', ['abc,cd->abd', [null, 8]], {}, [null, null, null]), err(/fully-defined/));
   assert.throws(() => run('EinsumDense', ['abc,cd->abd', [null, 8]], {}, [null, 3]), err(/index out of range/));
-  assert.throws(() => run('EinsumDense', ['ab,bc->ac'], {}, [null, 3]), err(/missing required argument: 'output_shape'/));
+  assert.throws(() => run('EinsumDense', ['ab,bc->ac'], {}, [null, 3]), err(/missing 1 required positional argument: 'output_shape'/));
+});
+
+// Whole-path cases (cases.ts); the Keras 3 ones are replayed under Keras by scripts/check-layer-cases.mjs.
+
+test('EinsumDense whole-path figures', async () => {
+  await figures('EinsumDense("ab,bc->ac", 64, bias_axes="c")', [null, 32], { shape: [null, 64], params: 2112 }); // 32·64 + 64
+  await figures('EinsumDense("abc,cd->abd", output_shape=(None, 64), bias_axes="d")', [null, 7, 32], { shape: [null, null, 64], params: 2112 });
+  await figures('EinsumDense("...b,bc->...c", 6, bias_axes="c")', [null, 2, 3, 4], { shape: [null, 3, 2, 6], params: 30 }); // 4·6 + 6
+  await figures('EinsumDense("ab...,bc->ac...", (4,), bias_axes="c")', [null, 3, 5, 6], { shape: [null, 4, 5, 6], params: 16 }); // 3·4 + 4
+  // lora_rank=2: kernel (4, 10) frozen; bias 10 + a (4, 2) + b (2, 10) = 38 trainable
+  await figures('EinsumDense("ab,bc->ac", 10, bias_axes="c", lora_rank=2)', [null, 4], { shape: [null, 10], params: 78, nonTrainable: 40 });
+  await figures('EinsumDense("ab,bc->ac", 16)', [null, 8], { shape: [null, 16], params: 128 }, { version: 2 }); // tf.keras ≥ 2.10
+});
+
+test('EinsumDense whole-path error cases', async () => {
+  await rejects('EinsumDense("ab->ac", 8)', [null, 3], /Invalid einsum equation 'ab->ac'/);
+  await rejects('EinsumDense("ab,bc->ac")', [null, 3], /missing 1 required positional argument: 'output_shape'/);
+  await rejects('EinsumDense("abc,cd->abd", (5, 8))', [null, 7, 3], /Input shape and output shape do not match at shared dimension 'b'. Input shape is 7, and output shape is 5/);
+  await rejects('EinsumDense("ab,bc->ac", 8, bias_axes="x")', [null, 3], /Bias dimension 'x' was requested/);
+  await rejects('EinsumDense("ab,bc->ac", 8)', [null, null], /fully-defined/);
+  await rejects('EinsumDense("ab,bc->ac", 8)', [null, 3], /has no attribute 'EinsumDense'/, { version: 1 });
 });

@@ -5,6 +5,7 @@ import { KerasError } from '../../../src/analysis/keras/errors';
 import { findLayer } from '../../../src/analysis/keras/catalogue';
 import type { Shape } from '../../../src/analysis/keras/shape';
 import { run } from './harness';
+import { figures, rejects } from './cases';
 
 const merge = (cls: string, shapes: Shape[], kw: Record<string, number | [number, number]> = {}, version: 1 | 2 | 3 = 3) =>
   run(cls, [], kw, shapes, { list: true, version });
@@ -56,4 +57,64 @@ test('Dot errors: contracted dims differ (None vs 5 too), not exactly 2 inputs',
   assert.throws(() => merge('Dot', [[null, 5], [null, 6]], { axes: 1 }), /Incompatible input shapes/);
   assert.throws(() => merge('Dot', [[null, null], [null, 5]], { axes: 1 }), /Incompatible input shapes/);
   assert.throws(() => merge('Dot', [[null, 5], [null, 5], [null, 5]], { axes: 1 }), /exactly 2 inputs/);
+});
+
+// Whole-path cases (cases.ts); the Keras 3 ones are replayed under Keras by scripts/check-layer-cases.mjs.
+// Elementwise merges broadcast right-aligned non-batch dims (1 stretches, None wins); 0 params everywhere.
+
+test('elementwise merge figures', async () => {
+  await figures('Add()', [[null, 8, 8, 16], [null, 8, 8, 16]], { shape: [null, 8, 8, 16], params: 0 });
+  await figures('Add()', [[null, 4, 16], [null, 16]], { shape: [null, 4, 16], params: 0 });
+  await figures('Add()', [[null, 4], [null, 4]], { shape: [null, 4], params: 0 }, { version: 2 });
+  await figures('Subtract()', [[null, 4, 5], [null, 5]], { shape: [null, 4, 5], params: 0 });
+  await figures('Subtract()', [[null, 5], [null, 5]], { shape: [null, 5], params: 0 }, { version: 2 });
+  await figures('Multiply()', [[null, 4, 1], [null, 1, 16]], { shape: [null, 4, 16], params: 0 });
+  await figures('Average()', [[null, 3], [null, 3], [null, 3]], { shape: [null, 3], params: 0 });
+  await figures('Maximum()', [[null, 3, 1], [null, 1, 4]], { shape: [null, 3, 4], params: 0 });
+  await figures('Minimum()', [[null, 5], [null, null]], { shape: [null, null], params: 0 });
+  await figures('Minimum()', [[null, 5]], { shape: [null, 5], params: 0 }); // Keras 3 takes a single input
+});
+
+test('elementwise merge error cases', async () => {
+  await rejects('Add()', [[null, 5], [null, 6]], /Inputs have incompatible shapes/);
+  await rejects('Add()', [null, 5], /should be called on a list of inputs/);
+  await rejects('Add()', [[null, 5]], /at least 2 inputs/, { version: 2 });
+  await rejects('Subtract()', [[null, 5], [null, 5], [null, 5]], /A `Subtract` layer should be called on exactly 2 inputs/);
+  await rejects('Multiply()', [null, 5], /should be called on a list of inputs/);
+  await rejects('Average()', [[null, 5], [null, 6]], /Inputs have incompatible shapes/);
+  await rejects('Maximum()', [[null, 4, 16], [null, 16]], /Only layers of same output shape can be merged/, { version: 1 });
+  await rejects('Minimum()', [[2, 5], [3, 5]], /Cannot merge tensors with different batch sizes/);
+});
+
+test('Concatenate and Dot figures', async () => {
+  await figures('Concatenate()', [[null, 4, 3], [null, 4, 5]], { shape: [null, 4, 8], params: 0 }); // 3 + 5
+  await figures('Concatenate(axis=1)', [[null, 4, 3], [null, 6, 3]], { shape: [null, 10, 3], params: 0 });
+  await figures('Concatenate()', [[null, null, 3], [null, 4, 5]], { shape: [null, null, 8], params: 0 }); // first input's None kept
+  await figures('Concatenate(axis=1)', [[null, 4, 3], [null, 6, 3]], { shape: [null, 10, 3], params: 0 }, { version: 2 });
+  await figures('Dot(axes=1)', [[null, 5], [null, 5]], { shape: [null, 1], params: 0 }); // (B,) gets a trailing 1
+  await figures('Dot(axes=(1, 2))', [[null, 5, 3], [null, 2, 5]], { shape: [null, 3, 2], params: 0 });
+  await figures('Dot(axes=-1, normalize=True)', [[null, 3, 5], [null, 4, 5]], { shape: [null, 3, 4], params: 0 });
+  await figures('Dot(2)', [[null, 3, 5], [null, 4, 5]], { shape: [null, 3, 4], params: 0 }, { version: 2 });
+});
+
+test('Concatenate and Dot error cases', async () => {
+  await rejects('Concatenate()', [[null, 4, 3], [null, 5, 3]], /requires inputs with matching shapes except for the concatenation axis/);
+  await rejects('Concatenate()', [[null, 4, 3], [null, 3]], /matching shapes/);
+  await rejects('Concatenate()', [null, 4, 3], /should be called on a list of inputs/);
+  await rejects('Concatenate()', [[null, null, 3], [null, 4, 5]], /matching shapes/, { version: 1 });
+  await rejects('Dot(axes=1)', [[null, 5], [null, 6]], /Incompatible input shapes: axis values 5 \(at axis 1\) != 6 \(at axis 1\)/);
+  await rejects('Dot(axes=1)', [[null, null], [null, 5]], /Incompatible input shapes/);
+  await rejects('Dot(axes=1)', [[null, 5], [null, 5], [null, 5]], /exactly 2 inputs/);
+  await rejects('Dot()', [[null, 5], [null, 5]], /missing 1 required positional argument: 'axes'/);
+});
+
+test('Keras 1 Merge(mode=…): identical shapes for the elementwise modes; concat/dot/cos', async () => {
+  await figures('Merge(mode="concat", concat_axis=1)', [[null, 4, 3], [null, 6, 3]], { shape: [null, 10, 3], params: 0 }, { version: 1 });
+  await figures('Merge(mode="sum")', [[null, 4], [null, 4]], { shape: [null, 4], params: 0 }, { version: 1 });
+  await figures('Merge(mode="dot", dot_axes=1)', [[null, 5], [null, 5]], { shape: [null, 1], params: 0 }, { version: 1 });
+  await figures('Merge(mode="cos", dot_axes=1)', [[null, 5], [null, 5]], { shape: [null, 1], params: 0 }, { version: 1 });
+  await figures('Merge(mode="mul")', [[null, 4], [null, 4]], { shape: [null, 4], params: 0 }, { version: 2 });
+  await rejects('Merge(mode="sum")', [[null, 4], [null, 5]], /Only layers of same output shape can be merged/, { version: 1 });
+  await rejects('Merge(mode="foo")', [[null, 4], [null, 4]], /Invalid merge mode: foo/, { version: 1 });
+  await rejects('Merge(mode="sum")', [[null, 4], [null, 4]], /Merge was removed/);
 });

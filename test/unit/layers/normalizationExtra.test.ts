@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KerasError } from '../../../src/analysis/keras/errors';
 import { layerArg, run } from './harness';
+import { figures, rejects } from './cases';
 
 test('RMSNormalization: scale over the axis dims: last dim 8 → 8; axis=[1, 2] on (None, 7, 8) → 56; axis=1 → 7', () => {
   const r = run('RMSNormalization', [], {}, [null, 7, 8]);
@@ -48,4 +49,25 @@ test('SpectralNormalization(Dense(15, trainable=False)) on (None, 60): the wrapp
   const r = run('SpectralNormalization', [dense], {}, [null, 60]);
   assert.equal(r.trainable, 0);
   assert.equal(r.nonTrainable, 60 * 15 + 15 + 15);
+});
+
+// Whole-path cases (cases.ts); the Keras 3 ones are replayed under Keras by scripts/check-layer-cases.mjs.
+
+test('RMSNormalization whole-path figures and errors', async () => {
+  await figures('RMSNormalization()', [null, 7, 8], { shape: [null, 7, 8], params: 8 });
+  await figures('RMSNormalization(axis=[1, 2])', [null, 7, 8], { shape: [null, 7, 8], params: 56 }); // 7·8
+  await rejects('RMSNormalization()', [null, 8, null], /dimension at axis -1 of the input must be defined/);
+  await rejects('RMSNormalization(axis=4)', [null, 7, 8], /Axis 4 is out of bounds/);
+  await rejects('RMSNormalization()', [null, 8], /has no attribute 'RMSNormalization'/, { version: 2 });
+});
+
+test('SpectralNormalization whole-path figures and errors: the wrapped layer + vector_u (1, kernel[-1]) non-trainable', async () => {
+  await figures('SpectralNormalization(layers.Dense(5))', [null, 8], { shape: [null, 5], params: 50, nonTrainable: 5 }); // 8·5 + 5 + 5
+  // channels_first Conv2D(4, 3) on 3 ch: 4·(27+1) = 112 + vector_u 4
+  await figures('SpectralNormalization(layers.Conv2D(4, 3, data_format="channels_first"))', [null, 3, 8, 8], { shape: [null, 4, 6, 6], params: 116, nonTrainable: 4 });
+  await figures('SpectralNormalization(layers.Embedding(10, 4))', [null, 5], { shape: [null, 5, 4], params: 44, nonTrainable: 4 }, { dtype: 'int32' });
+  await figures('SpectralNormalization(layers.Dense(5), power_iterations=2)', [null, 8], { shape: [null, 5], params: 50, nonTrainable: 5 }, { version: 2 });
+  await rejects('SpectralNormalization(layers.Dropout(0.2))', [null, 8], /Dropout object has no attribute 'kernel' nor 'embeddings'/);
+  await rejects('SpectralNormalization(layers.Conv2D(4, 3), power_iterations=0)', [null, 8, 8, 3], /`power_iterations` should be greater than zero/);
+  await rejects('SpectralNormalization(layers.Dense(5))', [null], /min_ndim=2/);
 });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KerasError } from '../../../src/analysis/keras/errors';
 import { layerArg, run } from './harness';
+import { figures, rejects } from './cases';
 
 const x: [null, number, number] = [null, 10, 8];
 
@@ -88,4 +89,88 @@ test('TimeDistributed: Dense(5) on (None,10,8) → (None,10,5), 45; Conv2D(4,3) 
   assert.deepEqual(c.shape, [null, 10, 6, 6, 4]);
   assert.equal(c.total, 112);
   assert.throws(() => run('TimeDistributed', [layerArg('Dense', [5])], {}, [null, 8]), /min_ndim=3/);
+});
+
+// Whole-path cases (cases.ts); the Keras 3 ones are replayed under Keras by scripts/check-layer-cases.mjs.
+// Params: SimpleRNN u·(u + D + 1); LSTM 4u·(u + D + 1); GRU 3u·(u + D + 2) with reset_after (Keras 3), 3u·(u + D + 1) without.
+
+test('SimpleRNN figures: sequences, stateful with a fixed batch, Keras 1/2 spellings', async () => {
+  await figures('SimpleRNN(32)', [null, 10, 8], { shape: [null, 32], params: 1312 }); // 32·(32+8+1)
+  await figures('SimpleRNN(4, return_sequences=True)', [null, null, 3], { shape: [null, null, 4], params: 32 }); // 4·(4+3+1)
+  await figures('SimpleRNN(4, stateful=True)', [2, 5, 3], { shape: [2, 4], params: 32 });
+  await figures('SimpleRNN(output_dim=32, init="glorot_uniform")', [null, 10, 8], { shape: [null, 32], params: 1312 }, { version: 1 });
+  await figures('SimpleRNN(32, "glorot_uniform", "orthogonal", "tanh")', [null, 10, 8], { shape: [null, 32], params: 1312 }, { version: 1 });
+  await figures('SimpleRNN(units=4, dropout_U=0.1)', [null, 10, 8], { shape: [null, 4], params: 52 }, { version: 2 }); // 4·(4+8+1)
+});
+
+test('LSTM figures: states, no bias, Keras 1/2 spellings', async () => {
+  await figures('LSTM(32)', [null, 10, 8], { shape: [null, 32], params: 5248 }); // 4·32·41
+  await figures('LSTM(4, return_sequences=True, return_state=True)', [null, 10, 8], { shape: [[null, 10, 4], [null, 4], [null, 4]], params: 208 }); // 4·4·13
+  await figures('LSTM(32, use_bias=False)', [null, 10, 8], { shape: [null, 32], params: 5120 }); // 4·32·40
+  await figures('LSTM(8, implementation=2, unit_forget_bias=False)', [null, 10, 8], { shape: [null, 8], params: 544 }); // 4·8·17
+  await figures('LSTM(output_dim=4, inner_activation="hard_sigmoid", forget_bias_init="one")', [null, 10, 8], { shape: [null, 4], params: 208 }, { version: 1 });
+  await figures('LSTM(4, consume_less="gpu")', [null, 10, 8], { shape: [null, 4], params: 208 }, { version: 1 });
+  await figures('LSTM(4, implementation=2)', [null, 10, 8], { shape: [null, 4], params: 208 }, { version: 2 });
+});
+
+test('GRU figures: reset_after per Keras version (True in Keras 3, False in Keras 1/2)', async () => {
+  await figures('GRU(32)', [null, 10, 8], { shape: [null, 32], params: 4032 }); // 3·32·(32+8+2)
+  await figures('GRU(4, reset_after=False, use_bias=False)', [null, 10, 8], { shape: [null, 4], params: 144 }); // 3·4·12
+  await figures('GRU(4, return_state=True)', [null, 10, 8], { shape: [[null, 4], [null, 4]], params: 168 }); // 3·4·14
+  await figures('GRU(32)', [null, 10, 8], { shape: [null, 32], params: 3936 }, { version: 2 }); // 3·32·41
+  await figures('GRU(32, reset_after=True)', [null, 10, 8], { shape: [null, 32], params: 4032 }, { version: 2 });
+  await figures('GRU(output_dim=32, inner_activation="hard_sigmoid")', [null, 10, 8], { shape: [null, 32], params: 3936 }, { version: 1 });
+});
+
+test('CuDNNLSTM / CuDNNGRU (Keras 2 only): always a double bias', async () => {
+  await figures('CuDNNLSTM(32)', [null, 10, 8], { shape: [null, 32], params: 5376 }, { version: 2 }); // 4·32·40 + 8·32
+  await figures('CuDNNLSTM(4, return_sequences=True, return_state=True)', [null, 10, 8], { shape: [[null, 10, 4], [null, 4], [null, 4]], params: 224 }, { version: 2 }); // 4·4·12 + 32
+  await figures('CuDNNGRU(32)', [null, 10, 8], { shape: [null, 32], params: 4032 }, { version: 2 }); // 3·32·40 + 6·32
+  await rejects('CuDNNLSTM(32)', [null, 10, 8], /has no attribute 'CuDNNLSTM'/);
+  await rejects('CuDNNGRU(32)', [null, 10, 8], /has no attribute 'CuDNNGRU'/);
+});
+
+test('SimpleRNN / LSTM / GRU error cases', async () => {
+  await rejects('SimpleRNN(0)', [null, 10, 8], /expected a positive integer, got 0/);
+  await rejects('SimpleRNN()', [null, 10, 8], /missing 1 required positional argument: 'units'/);
+  await rejects('SimpleRNN(4)', [null, 8], /expected ndim=3, found ndim=2/);
+  await rejects('SimpleRNN(4, time_major=True)', [null, 10, 8], /Unrecognized keyword arguments passed to SimpleRNN: \{'time_major': True\}/);
+  await rejects('SimpleRNN(4, stateful=True)', [null, 5, 3], /When using `stateful=True` in a RNN, the batch size must be static/);
+  await rejects('LSTM(4)', [null, 10, null], /feature \(last\) dimension of the input must be defined/);
+  await rejects('LSTM(4)', [null, 2, 10, 8], /expected ndim=3, found ndim=4/);
+  await rejects('GRU(-1)', [null, 10, 8], /expected a positive integer, got -1/);
+});
+
+test('Bidirectional figures: merge modes, a backward_layer, states, Keras 1/2', async () => {
+  await figures('Bidirectional(layers.LSTM(32))', [null, 10, 8], { shape: [null, 64], params: 10496 }); // 2·5,248
+  await figures('Bidirectional(layers.GRU(4), merge_mode="mul")', [null, 10, 8], { shape: [null, 4], params: 336 }); // 2·168
+  await figures('Bidirectional(layers.GRU(4), merge_mode="ave")', [null, 10, 8], { shape: [null, 4], params: 336 });
+  await figures('Bidirectional(layers.SimpleRNN(4, return_sequences=True), merge_mode=None)', [null, 10, 8], { shape: [[null, 10, 4], [null, 10, 4]], params: 104 });
+  // forward LSTM(4) 208 + backward LSTM(6) 4·6·15 = 360; Keras 3 still reports 2·4 on the concat axis
+  await figures('Bidirectional(layers.LSTM(4), backward_layer=layers.LSTM(6, go_backwards=True))', [null, 10, 8], { shape: [null, 8], params: 568 });
+  await figures('Bidirectional(layers.LSTM(4), backward_layer=layers.LSTM(6, go_backwards=True))', [null, 10, 8], { shape: [null, 10], params: 568 }, { version: 2 }); // tf.keras: 4 + 6
+  await figures('Bidirectional(layers.LSTM(4, return_sequences=True, return_state=True))', [null, 10, 8],
+    { shape: [[null, 10, 8], [null, 4], [null, 4], [null, 4], [null, 4]], params: 416 });
+  await figures('Bidirectional(layers.LSTM(4))', [null, 10, 8], { shape: [null, 8], params: 416 }, { version: 1 }); // Keras 1 biases always
+});
+
+test('Bidirectional error cases', async () => {
+  await rejects('Bidirectional(layers.LSTM(4, go_backwards=True))', [null, 10, 8], /Forward layer and backward layer should have different `go_backwards` value/);
+  await rejects('Bidirectional(layers.LSTM(4), backward_layer=layers.LSTM(6))', [null, 10, 8], /should have different `go_backwards` value/);
+  await rejects('Bidirectional(layers.LSTM(4, return_sequences=True), backward_layer=layers.LSTM(4, go_backwards=True))', [null, 10, 8],
+    /expected to have the same value for attribute "return_sequences"/);
+  await rejects('Bidirectional(layers.Dense(4))', [null, 10, 8], /must be a recurrent layer/);
+  await rejects('Bidirectional(layers.GRU(4), merge_mode="max")', [null, 10, 8], /Invalid merge mode. Received: max/);
+  await rejects('Bidirectional(layers.LSTM(4))', [null, 8], /expected ndim=3, found ndim=2/);
+  await rejects('Bidirectional()', [null, 10, 8], /missing 1 required positional argument: 'layer'/);
+});
+
+test('TimeDistributed figures and errors: the inner layer on (B, *in[2:])', async () => {
+  await figures('TimeDistributed(layers.Dense(5))', [null, 10, 8], { shape: [null, 10, 5], params: 45 }); // 8·5 + 5
+  await figures('TimeDistributed(layers.Conv2D(4, 3, data_format="channels_first"))', [null, 10, 3, 8, 8], { shape: [null, 10, 4, 6, 6], params: 112 });
+  await figures('TimeDistributed(layers.LSTM(3))', [null, 4, 5, 8], { shape: [null, 4, 3], params: 144 }); // 4·3·12
+  await figures('TimeDistributed(layers.Dense(5))', [null, 10, 8], { shape: [null, 10, 5], params: 45 }, { version: 1 });
+  await rejects('TimeDistributed(layers.Dense(5))', [null, 8], /min_ndim=3/);
+  await rejects('TimeDistributed(5)', [null, 10, 8], /must be a Keras layer, got 5/);
+  await rejects('TimeDistributed(layers.Conv2D(4, 3))', [null, 10, 8, 8], /expected min_ndim=4, found ndim=3/);
 });

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KerasError } from '../../../src/analysis/keras/errors';
 import { layerArg, list, run } from './harness';
+import { figures, rejects } from './cases';
 
 const x: [null, number, number] = [null, 5, 8];
 
@@ -73,4 +74,37 @@ test('a frozen cell freezes its weights: RNN(SimpleRNNCell(8, trainable=False)) 
   const r = run('RNN', [cell], {}, x);
   assert.equal(r.nonTrainable, 136);
   assert.equal(r.trainable, 0);
+});
+
+// Whole-path cases (cases.ts); the Keras 3 ones are replayed under Keras by scripts/check-layer-cases.mjs.
+// A cell is never a row: its figures are those of the RNN built around it (cell formulas as for the layers).
+
+test('RNN with each cell kind, a list of cells and StackedRNNCells', async () => {
+  await figures('RNN(layers.LSTMCell(16), return_sequences=True, return_state=True)', [null, 5, 8], { shape: [[null, 5, 16], [null, 16], [null, 16]], params: 1600 }); // 4·16·25
+  await figures('RNN(layers.GRUCell(3))', [null, 5, 8], { shape: [null, 3], params: 117 }); // 3·3·(3+8+2)
+  await figures('RNN(layers.GRUCell(3, reset_after=False), go_backwards=True, unroll=True)', [null, 5, 8], { shape: [null, 3], params: 108 }); // 3·3·12
+  await figures('RNN(layers.GRUCell(3))', [null, 5, 8], { shape: [null, 3], params: 108 }, { version: 2 }); // Keras 2 reset_after=False
+  await figures('RNN(layers.SimpleRNNCell(4, use_bias=False))', [null, 5, 8], { shape: [null, 4], params: 48 }); // 4·12
+  await figures('RNN(layers.SimpleRNNCell(4))', [null, 5, 6, 8], { shape: [null, 4], params: 52 }); // no InputSpec: step (B, 6, 8)
+  await figures('RNN(layers.GRUCell(3), stateful=True)', [2, 5, 8], { shape: [2, 3], params: 117 });
+  // [LSTMCell(16), GRUCell(4)]: 1,600 + 3·4·(4+16+2) = 264 → 1,864; states h, c of the LSTM then the GRU's
+  await figures('RNN([layers.LSTMCell(16), layers.GRUCell(4)], return_state=True)', [null, 5, 8], { shape: [[null, 4], [null, 16], [null, 16], [null, 4]], params: 1864 });
+  // LSTMCell(2) on 8: 4·2·11 = 88; SimpleRNNCell(3) on 2: 3·(3+2+1) = 18
+  await figures('RNN(layers.StackedRNNCells([layers.LSTMCell(2), layers.SimpleRNNCell(3)]), return_sequences=True)', [null, 5, 8], { shape: [null, 5, 3], params: 106 });
+  await figures('RNN(layers.StackedRNNCells([layers.SimpleRNNCell(3), layers.SimpleRNNCell(5)]), return_state=True)', [null, 5, 8], { shape: [[null, 5], [null, 3], [null, 5]], params: 81 });
+  await figures('Bidirectional(layers.RNN(layers.LSTMCell(3), return_state=True))', [null, 5, 8], { shape: [[null, 6], [null, 3], [null, 3], [null, 3], [null, 3]], params: 288 }); // 2·4·3·12
+});
+
+test('RNN and cell error cases', async () => {
+  await rejects('RNN(layers.GRUCell(3))', [null, 5, null], /fully-defined/);
+  await rejects('RNN(layers.SimpleRNNCell(4))', [null, 8], /fully-defined/);
+  await rejects('RNN(layers.Dense(3))', [null, 5, 8], /should have a `state_size` attribute/);
+  await rejects('RNN(layers.GRUCell(3), stateful=True)', [null, 5, 8], /batch size must be static/);
+  await rejects('RNN(layers.LSTMCell(-1))', [null, 5, 8], /expected a positive integer, got -1/);
+  await rejects('RNN()', [null, 5, 8], /missing 1 required positional argument: 'cell'/);
+  await rejects('RNN(layers.LSTMCell(3))', [null, 5, 8], /Keras 1 has no RNN/, { version: 1 });
+  await rejects('SimpleRNNCell(4)', [null, 8], /missing a required argument: 'states'/);
+  await rejects('LSTMCell(3)', [null, 8], /missing a required argument: 'states'/);
+  await rejects('GRUCell(3)', [null, 8], /missing a required argument: 'states'/);
+  await rejects('StackedRNNCells([layers.SimpleRNNCell(3)])', [null, 8], /missing a required argument: 'states'/);
 });

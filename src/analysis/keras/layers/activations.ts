@@ -1,6 +1,6 @@
 // Activation layers (keras/src/layers/activations): same shape; only PReLU has a weight.
 import type { LayerDef } from '../layerDef';
-import type { ArgReader } from '../args';
+import { argRepr, type ArgReader } from '../args';
 import { KerasError } from '../errors';
 import { removedInKeras3, requireKnown, sameShape, sameShapeLayer, times } from './util';
 
@@ -15,10 +15,11 @@ const K3_ACTIVATIONS = new Set([
 const activation: LayerDef = {
   className: 'Activation',
   signature: ['activation'],
+  required: ['activation'],
   builtAtConstruction: true,
   validate(args, version) {
     const v = args.known('activation');
-    if (v === undefined) throw new KerasError("Activation() missing required argument: 'activation'", 'activation');
+    if (v === undefined) return;
     // keras/src/activations/__init__.py get(): an unknown name is a ValueError.
     if (version === 3 && v.t === 'str' && !K3_ACTIVATIONS.has(v.v)) {
       throw new KerasError(`Could not interpret activation function identifier: ${v.v}`, 'activation');
@@ -27,14 +28,17 @@ const activation: LayerDef = {
   build: (call) => sameShape(call.input()),
 };
 
-/** An optional float argument that must be ≥ 0 (ReLU's checks in keras/src/layers/activations/relu.py). */
-function nonNegative(args: ArgReader, name: string, allowNone: boolean): void {
+/** An optional float argument that must be ≥ 0 (relu.py / leaky_relu.py constructor checks, in their words). */
+function nonNegative(args: ArgReader, name: string, allowNone: boolean, shownAs = name): void {
   const v = args.known(name);
   if (v === undefined || (v.t === 'none' && allowNone)) return;
   const n = v.t === 'none' ? null : args.num(name);
-  if (n === null || n < 0) {
-    throw new KerasError(`${name} of a ${args.className} layer cannot be None or a negative value. Received: ${name}=${n === null ? 'None' : n}`, name);
+  if (n !== null && n >= 0) return;
+  const got = `Received: ${shownAs}=${n === null ? 'None' : argRepr(v)}`;
+  if (args.className === 'LeakyReLU') {
+    throw new KerasError(`The negative_slope value of a Leaky ReLU layer cannot be None or negative value. Expected a float. ${got}`, name);
   }
+  throw new KerasError(`${name} of a ReLU layer cannot be ${allowNone ? '' : 'None or '}a negative value. ${got}`, name);
 }
 
 const relu: LayerDef = {
@@ -59,7 +63,7 @@ const leakyRelu: LayerDef = {
   builtAtConstruction: true,
   validate(args, version) {
     if (version !== 3) return;
-    nonNegative(args, args.has('negative_slope') ? 'negative_slope' : 'alpha', false);
+    nonNegative(args, args.has('negative_slope') ? 'negative_slope' : 'alpha', false, 'negative_slope');
   },
   build: (call) => sameShape(call.input()),
 };

@@ -24,6 +24,7 @@ function adaptive(op: 'Average' | 'Max', rank: Rank): LayerDef {
   return {
     className,
     signature: ['output_size', 'data_format'],
+    ownDataFormatCheck: true,
     validate(args, version) {
       if (version !== 3) throw new KerasError(`module 'keras.layers' has no attribute '${className}' (added in Keras 3.13)`);
       outputSize(args, rank);

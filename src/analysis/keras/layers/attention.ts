@@ -1,7 +1,7 @@
 // Attention layers (keras/src/layers/attention): MultiHeadAttention, GroupedQueryAttention, Attention, AdditiveAttention.
 import type { LayerCall, LayerDef, WeightDecl } from '../layerDef';
 import { KerasError, UnknownFigure } from '../errors';
-import { argShape } from '../args';
+import { argRepr, argShape } from '../args';
 import type { Dim, Shape } from '../shape';
 import { commas, requireKnown, shapeText } from './util';
 
@@ -24,9 +24,16 @@ const multiHeadAttention: LayerDef = {
   signature: ['num_heads', 'key_dim', 'value_dim', 'dropout', 'use_bias', 'output_shape', 'attention_axes',
     'flash_attention', ...TAIL, 'use_gate', 'seed'],
   keywords: ['sliding_window'],
+  required: ['num_heads', 'key_dim'],
   validate(args) {
-    if (args.int('num_heads') <= 0) throw new KerasError('`num_heads` must be a positive integer', 'num_heads');
-    if (args.int('key_dim') <= 0) throw new KerasError('`key_dim` must be a positive integer', 'key_dim');
+    // multi_head_attention.py: num_heads, key_dim positive ints; value_dim None or a positive int
+    for (const name of ['num_heads', 'key_dim', 'value_dim']) {
+      const v = args.known(name);
+      if (v === undefined || (name === 'value_dim' && v.t === 'none')) continue;
+      if (v.t !== 'int' || v.v <= 0) {
+        throw new KerasError(`Received an invalid value for argument \`${name}\`, expected a positive integer${name === 'value_dim' ? ' or `None`' : ''}. Received: ${name}=${v.t === 'str' ? v.v : argRepr(v)}`, name);
+      }
+    }
   },
   build(call) {
     const cls = 'MultiHeadAttention';
@@ -79,10 +86,13 @@ const multiHeadAttention: LayerDef = {
 const groupedQueryAttention: LayerDef = {
   className: 'GroupedQueryAttention',
   aliases: ['GroupQueryAttention'],
+  // grouped_query_attention.py: @keras_export("keras.layers.GroupQueryAttention") on class GroupedQueryAttention
+  unexportedInKeras3: ['GroupedQueryAttention'],
   signature: ['head_dim', 'num_query_heads', 'num_key_value_heads', 'dropout', 'use_bias', 'flash_attention', ...TAIL, 'seed'],
+  required: ['head_dim', 'num_query_heads', 'num_key_value_heads'],
   validate(args) {
     if (args.int('num_query_heads') % args.int('num_key_value_heads') !== 0) {
-      throw new KerasError('`num_query_heads` must be divisible by `num_key_value_heads`', 'num_key_value_heads');
+      throw new KerasError('`num_query_heads` must be divisible by `num_key_value_heads`.', 'num_key_value_heads');
     }
   },
   build(call) {
@@ -95,7 +105,7 @@ const groupedQueryAttention: LayerDef = {
     const dq = last(q, 'query', cls);
     const dk = last(k, 'key', cls);
     const dv = last(v, 'value', cls);
-    if (dq !== dv) throw new KerasError(`The last dimension of \`query_shape\` and \`value_shape\` must be equal, but are ${dq}, ${dv}.`);
+    if (dq !== dv) throw new KerasError(`The last dimension of \`query_shape\` and \`value_shape\` must be equal, but are ${dq}, ${dv}. Received: query_shape=${shapeText(q)}, value_shape=${shapeText(v)}`);
     const dense = (name: string, shape: number[], bias: number[]): WeightDecl[] => [
       { name: `${name}/kernel`, shape, trainable: true }, ...(b ? [{ name: `${name}/bias`, shape: bias, trainable: true }] : []),
     ];

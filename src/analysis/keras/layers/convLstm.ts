@@ -1,11 +1,25 @@
 // ConvLSTM1D/2D/3D (keras/src/layers/rnn/conv_lstm.py): an LSTM whose gates are convolutions.
-import type { LayerDef, WeightDecl } from '../layerDef';
+import type { LayerDef, LegacySpelling, WeightDecl } from '../layerDef';
 import { KerasError } from '../errors';
 import type { Dim } from '../shape';
 import { convLength } from './convArith';
-import { commas, requireKnown, requireRank } from './util';
+import { joinKernelDims } from './convolution';
+import { commas, requireKnown, requireRank, shapeText } from './util';
 
 type Rank = 1 | 2 | 3;
+
+/** Keras 1.2 ConvLSTM2D(nb_filter, nb_row, nb_col, init, inner_init, forget_bias_init, activation, inner_activation, …). */
+const K1_CONV_LSTM_2D: LegacySpelling = {
+  positional: ['nb_filter', 'nb_row', 'nb_col', 'init', 'inner_init', 'forget_bias_init', 'activation', 'inner_activation',
+    'dim_ordering', 'border_mode', 'subsample', 'W_regularizer', 'U_regularizer', 'b_regularizer', 'dropout_W', 'dropout_U'],
+  renames: {
+    nb_filter: 'filters', init: 'kernel_initializer', inner_init: 'recurrent_initializer', forget_bias_init: 'unit_forget_bias',
+    inner_activation: 'recurrent_activation', dim_ordering: 'data_format', border_mode: 'padding', subsample: 'strides',
+    W_regularizer: 'kernel_regularizer', U_regularizer: 'recurrent_regularizer', b_regularizer: 'bias_regularizer',
+    dropout_W: 'dropout', dropout_U: 'recurrent_dropout',
+  },
+  convert: joinKernelDims(['nb_row', 'nb_col']),
+};
 
 function convLstm(rank: Rank): LayerDef {
   const className = `ConvLSTM${rank}D`;
@@ -17,13 +31,25 @@ function convLstm(rank: Rank): LayerDef {
       'kernel_constraint', 'recurrent_constraint', 'bias_constraint', 'dropout', 'recurrent_dropout', 'seed',
       'return_sequences', 'return_state', 'go_backwards', 'stateful'],
     keywords: ['unroll'],
+    required: ['filters', 'kernel_size'],
+    legacy: rank === 2 ? K1_CONV_LSTM_2D : undefined,
     validate(args) {
-      if (args.int('filters') <= 0) throw new KerasError(`${className}: \`filters\` must be a positive integer`, 'filters');
+      // Keras 3 builds ConvLSTM*(0, k) (no weights, 0 channels); a negative count cannot make a weight
+      if (args.int('filters') < 0) throw new KerasError(`${className}: \`filters\` cannot be negative. Received: filters=${args.int('filters')}`, 'filters');
+      const s = args.intTuple('strides', rank, 1);
+      const d = args.intTuple('dilation_rate', rank, 1);
+      // conv_lstm.py ConvLSTMCell
+      if (Math.max(...s) > 1 && Math.max(...d) > 1) {
+        throw new KerasError(`Specifying \`strides > 1\` is not compatible with \`dilation_rate > 1\`. Please provide \`strides=1\` or \`dilation_rate=1\`. Received: strides=${shapeText(s)} and dilation_rate=${shapeText(d)}`, 'strides');
+      }
     },
     build(call) {
       const x = call.input();
       // Input (B, T, *spatial, C) with channels_last, (B, T, C, *spatial) with channels_first.
       requireRank(className, x, rank + 3);
+      if (call.args.bool('stateful', false) && x[0] === null) {
+        throw new KerasError(`When using \`stateful=True\` in a RNN, the batch size must be static. Found dynamic batch size: sequence.shape=${shapeText(x)}`, 'stateful');
+      }
       const first = call.dataFormat() === 'channels_first';
       const cin = requireKnown(className, first ? x[2] : x[x.length - 1], 'channel dimension');
       const spatial = first ? x.slice(3) : x.slice(2, -1);

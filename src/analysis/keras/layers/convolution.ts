@@ -4,7 +4,7 @@ import { argRepr, type ArgReader, type ArgValue } from '../args';
 import { KerasError } from '../errors';
 import type { Dim, Shape } from '../shape';
 import { convLength, transposeLength, type Length, type Padding } from './convArith';
-import { channelAxis, requireKnown, requireMinRank, shapeText, spatialAxes, times } from './util';
+import { channelAxis, requireKnown, requireMinRank, shapeText, spatialAxes, times, withLora } from './util';
 
 type Rank = 1 | 2 | 3;
 type Kind = 'conv' | 'transpose' | 'separable' | 'depthwise';
@@ -22,7 +22,7 @@ const INIT_RENAMES = {
  * Keras 1 kernel dims given as separate ints (nb_row, nb_col / kernel_dim1..3) → kernel_size, as Keras 2's
  * legacy conv2d_args_preprocessor did. A tuple in the first slot is already a Keras 2 kernel_size.
  */
-function joinKernelDims(names: readonly string[]) {
+export function joinKernelDims(names: readonly string[]) {
   return (args: Map<string, ArgValue>): void => {
     const first = args.get(names[0]);
     if (first === undefined) return;
@@ -206,7 +206,9 @@ function buildConv(call: LayerCall, kind: Kind, rank: Rank): ReturnType<LayerDef
   const out: Dim[] = [...x];
   axes.forEach((ax, i) => { out[ax] = spatial[i]; });
   out[cAxis] = outChannels;
-  return { outputs: [out as Shape], ...weightsFor(kind, rank, a, cin), shapeExplanation };
+  const { weights, formula } = weightsFor(kind, rank, a, cin);
+  // only Conv1D/2D/3D take lora_rank (base_conv.py)
+  return { outputs: [out as Shape], ...withLora(call, weights, kind === 'conv' ? 'kernel' : ''), formula, shapeExplanation };
 }
 
 function weightsFor(kind: Kind, rank: Rank, a: ConvArgs, cin: number): { weights: WeightDecl[]; formula: { symbolic: string; numeric: string } } {
@@ -290,6 +292,7 @@ function convLayer(kind: Kind, rank: Rank): LayerDef {
   return {
     ...NAMES[kind](rank),
     signature: signatureFor(kind, rank),
+    required: kind === 'depthwise' ? ['kernel_size'] : ['filters', 'kernel_size'],
     legacy: legacyFor(kind, rank),
     validate: (args, version) => validateConv(args, kind, rank, version),
     build: (call) => buildConv(call, kind, rank),

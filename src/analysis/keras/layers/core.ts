@@ -1,12 +1,13 @@
 // Core layers (keras/src/layers/core): Dense, Embedding, Masking, Identity, Lambda.
 import type { LayerDef } from '../layerDef';
-import type { ArgReader } from '../args';
+import { argRepr, argTypeName, type ArgReader } from '../args';
 import { KerasError, UnknownFigure } from '../errors';
 import type { Dim } from '../shape';
-import { commas, dimText, requireKnown, requireMinRank, sameShapeLayer, shapeText } from './util';
+import { commas, dimText, requireKnown, requireMinRank, sameShapeLayer, shapeText, withLora } from './util';
 
 const dense: LayerDef = {
   className: 'Dense',
+  required: ['units'],
   signature: ['units', 'activation', 'use_bias', 'kernel_initializer', 'bias_initializer', 'kernel_regularizer',
     'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'bias_constraint', 'lora_rank', 'lora_alpha', 'quantization_config'],
   legacy: {
@@ -30,10 +31,10 @@ const dense: LayerDef = {
     // keras/src/layers/core/dense.py: kernel (input_dim, units), bias (units,)
     return {
       outputs: [[...x.slice(0, -1), units]],
-      weights: [
+      ...withLora(call, [
         { name: 'kernel', shape: [inputs, units], trainable: true },
         ...(bias ? [{ name: 'bias', shape: [units], trainable: true }] : []),
-      ],
+      ], 'kernel'),
       formula: bias
         ? { symbolic: 'units × (inputs + 1)', numeric: `${commas(units)} × (${commas(inputs)} + 1)` }
         : { symbolic: 'units × inputs', numeric: `${commas(units)} × ${commas(inputs)}` },
@@ -46,14 +47,16 @@ const dense: LayerDef = {
 /** Keras 3 rejects non-int (and bool) sizes: embedding.py checks `isinstance(x, int) and x > 0`. */
 function checkPositiveInt(args: ArgReader, name: string): void {
   const v = args.known(name);
-  if (v === undefined || v.t === 'none') throw new KerasError(`${args.className}() missing required argument: '${name}'`, name);
+  if (v === undefined) return; // Python's missing-argument TypeError comes from `required`
   if (v.t !== 'int' || v.v <= 0) {
-    throw new KerasError(`Received an invalid value for \`${name}\`, expected a positive integer. Received: ${name}=${v.t === 'int' || v.t === 'float' ? v.v : v.t === 'bool' ? (v.v ? 'True' : 'False') : v.t}`, name);
+    const text = v.t === 'str' ? v.v : argRepr(v);
+    throw new KerasError(`\`${name}\` must be a positive integer. Received: ${name}=${text} (of type ${argTypeName(v)}).`, name);
   }
 }
 
 const embedding: LayerDef = {
   className: 'Embedding',
+  required: ['input_dim', 'output_dim'],
   signature: ['input_dim', 'output_dim', 'embeddings_initializer', 'embeddings_regularizer', 'embeddings_constraint',
     'mask_zero', 'weights', 'lora_rank', 'lora_alpha', 'quantization_config'],
   // K3 pops input_length with a deprecation warning; K1/K2 use it for the output shape.
@@ -98,7 +101,7 @@ const embedding: LayerDef = {
     }
     return {
       outputs: [out],
-      weights: [{ name: 'embeddings', shape: [inputDim, outputDim], trainable: true }],
+      ...withLora(call, [{ name: 'embeddings', shape: [inputDim, outputDim], trainable: true }], 'embeddings'),
       formula: { symbolic: 'input_dim × output_dim', numeric: `${commas(inputDim)} × ${commas(outputDim)}` },
       shapeExplanation: `each index → a vector of ${commas(outputDim)}`,
     };
@@ -112,6 +115,7 @@ const identity = sameShapeLayer('Identity', []);
 const lambda: LayerDef = {
   className: 'Lambda',
   signature: ['function', 'output_shape', 'mask', 'arguments'],
+  required: ['function'],
   legacy: { positional: ['function', 'output_shape', 'arguments'] },
   build(call) {
     const x = call.input();

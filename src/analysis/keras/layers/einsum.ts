@@ -1,8 +1,8 @@
 // EinsumDense (keras/src/layers/core/einsum_dense.py): a dense layer written as an einsum equation.
-import type { LayerDef, WeightDecl } from '../layerDef';
+import type { LayerDef } from '../layerDef';
 import { KerasError } from '../errors';
 import type { Dim, Shape } from '../shape';
-import { shapeText, times } from './util';
+import { shapeText, times, withLora } from './util';
 
 interface Split {
   readonly input: string;
@@ -92,6 +92,7 @@ function fully(name: string, shape: readonly Dim[]): number[] {
 
 const einsumDense: LayerDef = {
   className: 'EinsumDense',
+  required: ['equation', 'output_shape'],
   signature: ['equation', 'output_shape', 'activation', 'bias_axes', 'kernel_initializer', 'bias_initializer',
     'kernel_regularizer', 'bias_regularizer', 'kernel_constraint', 'bias_constraint', 'lora_rank', 'lora_alpha',
     'gptq_unpacked_column_size', 'quantization_config'],
@@ -107,16 +108,7 @@ const einsumDense: LayerDef = {
     const { kernel, bias, output } = analyzeEinsum(sp, biasAxes, x, partial);
     const k = fully('kernel', kernel);
     const b = bias ? fully('bias', bias) : null;
-    const lora = call.args.optInt('lora_rank');
-    const weights: WeightDecl[] = [{ name: 'kernel', shape: k, trainable: !lora }];
-    if (b) weights.push({ name: 'bias', shape: b, trainable: true });
-    const notes: string[] = [];
-    if (lora) {
-      // einsum_dense.py enable_lora: kernel frozen; a (kernel[:-1] + (r,)), b (r, kernel[-1])
-      weights.push({ name: 'lora_kernel_a', shape: [...k.slice(0, -1), lora], trainable: true });
-      weights.push({ name: 'lora_kernel_b', shape: [lora, k[k.length - 1]], trainable: true });
-      notes.push(`lora_rank=${lora}: the kernel is non-trainable; lora_kernel_a and lora_kernel_b are trained`);
-    }
+    const { weights, notes } = withLora(call, [{ name: 'kernel', shape: k, trainable: true }, ...(b ? [{ name: 'bias', shape: b, trainable: true }] : [])], 'kernel');
     const kText = times(k);
     const bText = b ? times(b) : '';
     return {
@@ -126,7 +118,7 @@ const einsumDense: LayerDef = {
         ? { symbolic: 'kernel + bias', numeric: `${kText} + ${bText}` }
         : { symbolic: 'kernel', numeric: kText },
       shapeExplanation: `${call.args.str('equation')}: kernel ${shapeText(k)}${b ? `, bias ${shapeText(b)}` : ''}`,
-      notes: notes.length ? notes : undefined,
+      notes,
     };
   },
 };

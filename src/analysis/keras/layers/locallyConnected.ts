@@ -66,8 +66,8 @@ function locallyConnected(rank: Rank): LayerDef {
       const k = call.args.intTuple('kernel_size', rank);
       const s = call.args.intTuple('strides', rank, 1);
       const padding = call.args.str('padding', 'valid').toLowerCase() === 'same' ? 'same' : 'valid';
-      // Keras 1/2 1D layers are always channels_last
-      const format = rank === 1 ? 'channels_last' : call.dataFormat();
+      // Keras 1 LocallyConnected1D has no data_format; tf.keras / Keras 2 read it (None → image_data_format)
+      const format = rank === 1 && call.version === 1 ? 'channels_last' : call.dataFormat();
       const cin = requireKnown(className, x[channelAxis(format, x.length)], 'channel dimension');
       const axes = spatialAxes(format, rank);
       const out = axes.map((ax, i) => {
@@ -76,25 +76,51 @@ function locallyConnected(rank: Rank): LayerDef {
         return convLength(className, len, k[i], s[i], 1, padding, call.version);
       });
       const o = out.map((l) => l.out as number);
-      const positions = o.reduce((p, d) => p * d, 1);
-      const patch = k.reduce((p, d) => p * d, 1) * cin;
+      const inLens = axes.map((ax) => x[ax] as number);
       const bias = call.version === 1 || call.args.bool('use_bias', true);
       const shape: Dim[] = format === 'channels_first' ? [x[0], f, ...o] : [x[0], ...o, f];
+      const implementation = call.version === 2 ? call.args.int('implementation', 1) : 1;
+      const kernel = kernelShape(implementation, format, inLens, o, k, s, padding, cin, f);
       return {
         outputs: [shape],
-        // 1D: kernel (L_out, k·Cin, F), bias (L_out, F); 2D: kernel (R·C, kr·kc·Cin, F), bias (R, C, F)
         weights: [
-          { name: 'kernel', shape: [positions, patch, f], trainable: true },
+          { name: 'kernel', shape: kernel, trainable: true },
           ...(bias ? [{ name: 'bias', shape: [...o, f], trainable: true }] : []),
         ],
-        formula: bias
-          ? { symbolic: 'positions × filters × (kernel × channels + 1)', numeric: `${times(o)} × ${f} × (${times([...k, cin])} + 1)` }
-          : { symbolic: 'positions × filters × kernel × channels', numeric: `${times(o)} × ${f} × ${times([...k, cin])}` },
+        formula: implementation !== 1
+          ? { symbolic: `kernel (implementation ${implementation})${bias ? ' + bias' : ''}`, numeric: `${times(kernel)}${bias ? ` + ${times([...o, f])}` : ''}` }
+          : bias
+            ? { symbolic: 'positions × filters × (kernel × channels + 1)', numeric: `${times(o)} × ${f} × (${times([...k, cin])} + 1)` }
+            : { symbolic: 'positions × filters × kernel × channels', numeric: `${times(o)} × ${f} × ${times([...k, cin])}` },
         shapeExplanation: out.map((l) => l.text).join(', '),
         notes: ['unshared weights: every output position has its own kernel and bias'],
       };
     },
   };
+}
+
+/**
+ * The kernel by tf.keras local.py `implementation`: 1 one (k·Cin, F) matrix per output position; 2 a dense
+ * input × output matrix (masked at run time); 3 one value per connection (conv_utils.conv_kernel_idxs), which with
+ * 'same' padding leaves out the window positions that fall outside the input.
+ */
+function kernelShape(implementation: number, format: 'channels_first' | 'channels_last', inLens: number[], o: number[],
+  k: number[], s: number[], padding: 'valid' | 'same', cin: number, f: number): number[] {
+  if (implementation === 2) return format === 'channels_first' ? [cin, ...inLens, f, ...o] : [...inLens, cin, ...o, f];
+  if (implementation === 3) {
+    // conv_connected_inputs: window [max(0, c − ⌊k/2⌋), min(in, c + k − ⌊k/2⌋)) around c = o·s (+ ⌊k/2⌋ when valid)
+    const connections = inLens.map((len, d) => {
+      const left = Math.floor(k[d] / 2);
+      let n = 0;
+      for (let p = 0; p < o[d]; p++) {
+        const c = p * s[d] + (padding === 'valid' ? left : 0);
+        n += Math.min(len, c + k[d] - left) - Math.max(0, c - left);
+      }
+      return n;
+    });
+    return [connections.reduce((a, b) => a * b, 1) * cin * f];
+  }
+  return [o.reduce((p, d) => p * d, 1), k.reduce((p, d) => p * d, 1) * cin, f];
 }
 
 export const LOCALLY_CONNECTED_LAYERS: readonly LayerDef[] = [locallyConnected(1), locallyConnected(2)];

@@ -110,6 +110,7 @@ function dotAxes(call: LayerCall, x1: Shape, x2: Shape): [number, number] {
 const dot: LayerDef = {
   className: 'Dot',
   signature: ['axes', 'normalize'],
+  required: ['axes'],
   legacy: { positional: ['axes', 'normalize'], renames: { dot_axes: 'axes' } },
   takesList: true,
   build(call) {

@@ -5,7 +5,7 @@ import type { ArgReader } from '../args';
 import { argRepr } from '../args';
 import { KerasError } from '../errors';
 import type { Shape } from '../shape';
-import { commas, requireKnown, sameShapeLayer, shapeText, times } from './util';
+import { commas, requireKnown, shapeText, times } from './util';
 
 /** An int or a list of ints (the axis argument), as given. */
 function axisList(args: ArgReader, name: string, def: number): { axes: number[]; isList: boolean } {
@@ -78,9 +78,10 @@ const layerNormalization: LayerDef = {
   signature: ['axis', 'epsilon', 'center', 'scale', 'beta_initializer', 'gamma_initializer', 'beta_regularizer',
     'gamma_regularizer', 'beta_constraint', 'gamma_constraint'],
   keywords: ['rms_scaling'],
-  validate(args) {
+  validate(args, version) {
     const { axes } = axisList(args, 'axis', -1);
-    if (new Set(axes).size !== axes.length) throw new KerasError(`Duplicate axis value in LayerNormalization: axis=[${axes.join(', ')}]`, 'axis');
+    // tf.keras checks for duplicates; Keras 3 does not (axis=[1, 1] builds gamma/beta of shape (d1, d1))
+    if (version === 2 && new Set(axes).size !== axes.length) throw new KerasError(`Duplicate axis value in LayerNormalization: axis=[${axes.join(', ')}]`, 'axis');
   },
   build(call) {
     const x = call.input();
@@ -140,7 +141,26 @@ const groupNormalization: LayerDef = {
   },
 };
 
-const unitNormalization = sameShapeLayer('UnitNormalization', ['axis']);
+const unitNormalization: LayerDef = {
+  className: 'UnitNormalization',
+  signature: ['axis'],
+  builtAtConstruction: true,
+  validate(args) {
+    // unit_normalization.py: an int or a list/tuple of ints, else TypeError
+    const v = args.known('axis');
+    if (v !== undefined && v.t !== 'int' && !(v.t === 'seq' && v.items.every((i) => i.t === 'int'))) {
+      throw new KerasError(`Invalid value for \`axis\` argument: expected an int or a list/tuple of ints. Received: axis=${v.t === 'str' ? v.v : argRepr(v)}`, 'axis');
+    }
+  },
+  build(call) {
+    const x = call.input();
+    // call → ops.normalize: every axis must index the input
+    for (const a of axisList(call.args, 'axis', -1).axes) {
+      if (a >= x.length || a < -x.length) throw new KerasError(`Axis ${a} is out of bounds for input shape ${shapeText(x)}.`, 'axis');
+    }
+    return { outputs: [x], weights: [] };
+  },
+};
 
 const rmsNormalization: LayerDef = {
   className: 'RMSNormalization',

@@ -1,6 +1,6 @@
 // Preprocessing layers that appear in models (keras/src/layers/preprocessing). Only Normalization has weights.
 import type { LayerDef, WeightDecl } from '../layerDef';
-import type { ArgReader } from '../args';
+import { argRepr, type ArgReader, type ArgValue } from '../args';
 import { KerasError } from '../errors';
 import type { Dim } from '../shape';
 import { commas, sameShape, shapeText, times } from './util';
@@ -8,6 +8,7 @@ import { commas, sameShape, shapeText, times } from './util';
 const rescaling: LayerDef = {
   className: 'Rescaling',
   signature: ['scale', 'offset'],
+  required: ['scale'],
   build: (call) => sameShape(call.input()),
 };
 
@@ -26,7 +27,8 @@ const normalization: LayerDef = {
   signature: ['axis', 'mean', 'variance', 'invert'],
   validate(args) {
     if (args.isNone('mean') !== args.isNone('variance')) {
-      throw new KerasError('When setting values directly, both `mean` and `variance` must be set.');
+      const shown = (n: string) => (args.isNone(n) ? 'None' : pyStr(args.known(n)!));
+      throw new KerasError(`When setting values directly, both \`mean\` and \`variance\` must be set. Received: mean=${shown('mean')} and variance=${shown('variance')}`);
     }
   },
   build(call) {
@@ -64,6 +66,7 @@ function resizeLike(className: string, signature: string[], strictRank: boolean)
   return {
     className,
     signature,
+    required: ['height', 'width'],
     build(call) {
       const x = call.input();
       if (strictRank && x.length !== 3 && x.length !== 4) {
@@ -85,6 +88,7 @@ function resizeLike(className: string, signature: string[], strictRank: boolean)
 const randomCrop: LayerDef = {
   className: 'RandomCrop',
   signature: ['height', 'width', 'seed', 'data_format'],
+  required: ['height', 'width'],
   build(call) {
     const x = call.input();
     // random_crop.py: height/width axes counted from the end (-3, -2 channels_last; -2, -1 channels_first)
@@ -98,8 +102,61 @@ const randomCrop: LayerDef = {
   },
 };
 
-function augmentation(className: string, signature: string[]): LayerDef {
-  return { className, signature, build: (call) => sameShape(call.input()) };
+/** A number as Python prints it in these messages (str(x)): 1.5, 2, (0.3, 1.5). */
+function pyStr(v: ArgValue): string {
+  return v.t === 'str' ? v.v : argRepr(v);
+}
+
+const numberOf = (v: ArgValue): number | null => (v.t === 'int' || v.t === 'float' ? v.v : null);
+
+/**
+ * base_image_preprocessing_layer.py _set_factor (RandomRotation, RandomContrast, RandomBrightness): a number within
+ * [lo, hi], or a pair whose first is ≤ hi and second ≥ lo. None means 0.
+ */
+function baseFactor(args: ArgReader, lo: number, hi: number): void {
+  const v = args.known('factor');
+  if (v === undefined || v.t === 'none') return;
+  const bad = () => new KerasError(`The \`factor\` argument should be a number (or a list of two numbers) in the range [${lo}, ${hi}]. Received: factor=${pyStr(v)}`, 'factor');
+  if (v.t === 'seq') {
+    const [a, b] = v.items.map(numberOf);
+    if (v.items.length !== 2 || a === null || b === null || a > hi || b < lo) throw bad();
+    return;
+  }
+  const n = numberOf(v);
+  if (n === null || n < lo || n > hi) throw bad();
+}
+
+/** random_zoom.py / random_translation.py _set_factor: a number or a pair, each in (-1, 1] (zoom) or [-1, 1]. */
+function sideFactor(args: ArgReader, name: string, zoom: boolean): void {
+  const v = args.known(name);
+  if (v === undefined || (v.t === 'none' && zoom && name === 'width_factor')) return;
+  const head = zoom
+    ? 'The `height_factor` and `width_factor` arguments should be a number (or a list of two numbers) in the range (-1.0, 1.0]. '
+    : 'The `factor` argument should be a number (or a list of two numbers) in the range [-1.0, 1.0]. ';
+  const check = (x: ArgValue) => {
+    const n = numberOf(x)!;
+    if (n > 1 || (zoom ? n <= -1 : n < -1)) throw new KerasError(`${head}Received: input_number=${pyStr(x)}`, name);
+  };
+  if (v.t === 'seq' && v.items.length === 2 && v.items.every((i) => numberOf(i) !== null)) v.items.forEach(check);
+  else if (numberOf(v) !== null) check(v);
+  else throw new KerasError(`${head}Received: ${name}=${pyStr(v)}`, name);
+}
+
+/** RandomRotation/Zoom/Translation: fill_mode and interpolation from fixed lists (NotImplementedError). */
+function fillAndInterpolation(args: ArgReader): void {
+  const fill = args.str('fill_mode', 'reflect');
+  if (!['reflect', 'wrap', 'constant', 'nearest'].includes(fill)) {
+    throw new KerasError(`Unknown \`fill_mode\` ${fill}. Expected of one ('reflect', 'wrap', 'constant', 'nearest').`, 'fill_mode');
+  }
+  const interpolation = args.str('interpolation', 'bilinear');
+  if (!['nearest', 'bilinear'].includes(interpolation)) {
+    throw new KerasError(`Unknown \`interpolation\` ${interpolation}. Expected of one ('nearest', 'bilinear').`, 'interpolation');
+  }
+}
+
+/** The random image augmentations: same shape, no weights; their constructor checks. */
+function augmentation(className: string, signature: string[], required: string[], validate?: (args: ArgReader) => void): LayerDef {
+  return { className, signature, required, validate, build: (call) => sameShape(call.input()) };
 }
 
 export const PREPROCESSING_LAYERS: readonly LayerDef[] = [
@@ -108,10 +165,28 @@ export const PREPROCESSING_LAYERS: readonly LayerDef[] = [
     'fill_value', 'antialias', 'data_format'], false),
   resizeLike('CenterCrop', ['height', 'width', 'data_format'], true),
   randomCrop,
-  augmentation('RandomFlip', ['mode', 'seed', 'data_format']),
-  augmentation('RandomRotation', ['factor', 'fill_mode', 'interpolation', 'seed', 'fill_value', 'data_format']),
-  augmentation('RandomZoom', ['height_factor', 'width_factor', 'fill_mode', 'interpolation', 'seed', 'fill_value', 'data_format']),
-  augmentation('RandomTranslation', ['height_factor', 'width_factor', 'fill_mode', 'interpolation', 'seed', 'fill_value', 'data_format']),
-  augmentation('RandomContrast', ['factor', 'value_range', 'seed', 'data_format']),
-  augmentation('RandomBrightness', ['factor', 'value_range', 'seed', 'data_format']),
+  augmentation('RandomFlip', ['mode', 'seed', 'data_format'], []),
+  augmentation('RandomRotation', ['factor', 'fill_mode', 'interpolation', 'seed', 'fill_value', 'data_format'], ['factor'], (args) => {
+    baseFactor(args, -1, 1);
+    fillAndInterpolation(args);
+  }),
+  augmentation('RandomZoom', ['height_factor', 'width_factor', 'fill_mode', 'interpolation', 'seed', 'fill_value', 'data_format'], ['height_factor'], (args) => {
+    sideFactor(args, 'height_factor', true);
+    sideFactor(args, 'width_factor', true);
+    fillAndInterpolation(args);
+  }),
+  augmentation('RandomTranslation', ['height_factor', 'width_factor', 'fill_mode', 'interpolation', 'seed', 'fill_value', 'data_format'], ['height_factor', 'width_factor'], (args) => {
+    sideFactor(args, 'height_factor', false);
+    sideFactor(args, 'width_factor', false);
+    fillAndInterpolation(args);
+  }),
+  // random_contrast.py _FACTOR_BOUNDS = (0, 1); random_brightness.py keeps the base (-1, 1) and needs a 2-item value_range
+  augmentation('RandomContrast', ['factor', 'value_range', 'seed', 'data_format'], ['factor'], (args) => baseFactor(args, 0, 1)),
+  augmentation('RandomBrightness', ['factor', 'value_range', 'seed', 'data_format'], ['factor'], (args) => {
+    baseFactor(args, -1, 1);
+    const range = args.known('value_range');
+    if (range !== undefined && !(range.t === 'seq' && range.items.length === 2)) {
+      throw new KerasError(`The \`value_range\` argument should be a list of two numbers. Received: value_range=${pyStr(range)}`, 'value_range');
+    }
+  }),
 ];

@@ -3,7 +3,7 @@ import type { LayerBuild, LayerDef, WeightDecl } from '../layerDef';
 import type { ArgReader } from '../args';
 import { KerasError } from '../errors';
 import type { Dim, Shape } from '../shape';
-import { commas, removedInKeras3, requireKnown, requireMinRank, requireRank } from './util';
+import { commas, removedInKeras3, requireKnown, requireMinRank, requireRank, shapeText } from './util';
 import { rnnOutputCount } from './rnnCells';
 
 type Cell = 'SimpleRNN' | 'LSTM' | 'GRU' | 'CuDNNLSTM' | 'CuDNNGRU';
@@ -55,6 +55,7 @@ function recurrent(cell: Cell): LayerDef {
   return {
     className: cell,
     signature: SIGNATURES[cell],
+    required: cudnn ? undefined : ['units'],
     keywords: ['implementation'],
     legacy: { positional: K1_POSITIONAL[cell], renames: K1_RENAMES },
     outputCount: (args) => (args.bool('return_state', false) ? 1 + STATES[cell] : 1),
@@ -70,6 +71,12 @@ function recurrent(cell: Cell): LayerDef {
       // rnn.py: input_spec ndim=3 (B, T, D); the feature dim builds the kernel
       requireRank(cell, x, 3);
       const d = requireKnown(cell, x[2], 'feature (last) dimension');
+      // rnn.py: the state variables of a stateful RNN need a static batch size (Keras 1/2 say so in other words)
+      if (call.args.bool('stateful', false) && x[0] === null) {
+        throw new KerasError(call.version === 3
+          ? `When using \`stateful=True\` in a RNN, the batch size must be static. Found dynamic batch size: sequence.shape=${shapeText(x)}`
+          : 'If a RNN is stateful, it needs to know its batch size. Specify the batch size of your input tensors (batch_shape= on the Input, or batch_input_shape= on the first layer).', 'stateful');
+      }
       const u = call.args.int('units', undefined, call.version !== 3);
       const g = GATES[cell];
       // Keras 1 recurrent layers always have biases; CuDNN layers always have double biases.
@@ -105,6 +112,7 @@ function paramCount(b: LayerBuild): number {
 const bidirectional: LayerDef = {
   className: 'Bidirectional',
   signature: ['layer', 'merge_mode', 'weights', 'backward_layer'],
+  required: ['layer'],
   outputCount(args) {
     const inner = args.layer('layer');
     const merged = (args.has('merge_mode') ? args.optStr('merge_mode') : 'concat') === null ? 2 : 1;
@@ -121,9 +129,21 @@ const bidirectional: LayerDef = {
     if (layer.known && !RECURRENT_CLASSES.has(layer.className)) {
       throw new KerasError(`Bidirectional: \`layer\` must be a recurrent layer (RNN, LSTM, GRU…). Received: ${layer.className}`, 'layer');
     }
-    // bidirectional.py: without backward_layer, the backward copy flips go_backwards, so both end up equal.
-    if (args.isNone('backward_layer') && layer.args.bool('go_backwards', false)) {
-      throw new KerasError('Forward layer and backward layer should have different `go_backwards` value. Received: forward_layer.go_backwards=True, backward_layer.go_backwards=True', 'layer');
+    // bidirectional.py: the backward layer (a go_backwards-flipped copy unless given) must differ in go_backwards
+    // and agree on stateful / return_sequences / return_state
+    const backward = args.isNone('backward_layer') ? null : args.layer('backward_layer');
+    const py = (b: boolean) => (b ? 'True' : 'False');
+    const fwBack = layer.args.bool('go_backwards', false);
+    const bwBack = backward ? backward.args.bool('go_backwards', false) : !fwBack;
+    if (fwBack === bwBack || (!backward && fwBack)) {
+      throw new KerasError(`Forward layer and backward layer should have different \`go_backwards\` value. Received: forward_layer.go_backwards ${py(fwBack)}, backward_layer.go_backwards=${py(backward ? bwBack : fwBack)}`, backward ? 'backward_layer' : 'layer');
+    }
+    for (const attr of backward ? ['stateful', 'return_sequences', 'return_state'] : []) {
+      const fw = layer.args.bool(attr, false);
+      const bw = backward!.args.bool(attr, false);
+      if (fw !== bw) {
+        throw new KerasError(`Forward layer and backward layer are expected to have the same value for attribute "${attr}", got "${py(fw)}" for forward layer and "${py(bw)}" for backward layer`, 'backward_layer');
+      }
     }
   },
   build(call) {
@@ -163,6 +183,7 @@ const bidirectional: LayerDef = {
 const timeDistributed: LayerDef = {
   className: 'TimeDistributed',
   signature: ['layer'],
+  required: ['layer'],
   build(call) {
     const x = call.input();
     // time_distributed.py: input rank ≥ 3; the inner layer sees (B, *in[2:]); output (B, T, *inner[1:])

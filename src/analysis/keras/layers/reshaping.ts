@@ -1,6 +1,6 @@
 // Reshaping layers (keras/src/layers/reshaping): Flatten, Reshape, Permute, RepeatVector, ZeroPadding, Cropping, UpSampling.
 import type { KerasVersion, LayerDef } from '../layerDef';
-import { argRepr, type ArgReader, type ArgValue } from '../args';
+import { argRepr, argTypeName, type ArgReader, type ArgValue } from '../args';
 import { KerasError } from '../errors';
 import { knownProduct, type Dim } from '../shape';
 import { commas, dimText, requireMinRank, requireRank, shapeText, spatialAxes, times } from './util';
@@ -33,6 +33,7 @@ const flatten: LayerDef = {
 const reshape: LayerDef = {
   className: 'Reshape',
   signature: ['target_shape'],
+  required: ['target_shape'],
   builtAtConstruction: true,
   validate(args) {
     const v = args.known('target_shape');
@@ -76,6 +77,7 @@ const reshape: LayerDef = {
 const permute: LayerDef = {
   className: 'Permute',
   signature: ['dims'],
+  required: ['dims'],
   validate(args, version) {
     const dims = args.shapeTuple('dims');
     // permute.py: dims must be a permutation of 1..n (Keras 1/2 did not check)
@@ -95,11 +97,12 @@ const permute: LayerDef = {
 const repeatVector: LayerDef = {
   className: 'RepeatVector',
   signature: ['n'],
+  required: ['n'],
   validate(args, version) {
     if (version !== 3) return;
     const v = args.known('n');
     // repeat_vector.py: n must be a positive int (bool and float are TypeErrors)
-    if (v?.t !== 'int') throw new KerasError(`Expected an integer value for \`n\`, got ${v ? argRepr(v) : 'nothing'}.`, 'n');
+    if (v?.t !== 'int') throw new KerasError(`Expected an integer value for \`n\`, got <class '${v ? argTypeName(v) : 'NoneType'}'>.`, 'n');
     if (v.v <= 0) throw new KerasError(`Argument \`n\` should be a positive integer. Received: n=${v.v}`, 'n');
   },
   build(call) {
@@ -120,7 +123,10 @@ function pairOf(className: string, name: string, v: ArgValue, version: KerasVers
   throw new KerasError(`${className}: each entry of \`${name}\` must be an int or a tuple of 2 ints. Received: ${name}=${argRepr(v)}`, name);
 }
 
-/** ZeroPadding/Cropping amounts as (before, after) per spatial dim: int, per-dim ints, or per-dim pairs. */
+/**
+ * ZeroPadding/Cropping amounts as (before, after) per spatial dim: int, per-dim ints, or per-dim pairs. Negative
+ * amounts are errors, except a bare int given to Keras 3 ZeroPadding2D/3D, which is never checked (it shrinks).
+ */
 function sidePairs(args: ArgReader, name: string, rank: number, def: Pair[], version: KerasVersion): Pair[] {
   const cls = args.className;
   const v = args.known(name);
@@ -144,7 +150,8 @@ function sidePairs(args: ArgReader, name: string, rank: number, def: Pair[], ver
   } else {
     throw new KerasError(`\`${name}\` should have ${rank} elements. Received: ${name}=${argRepr(v)}.`, name);
   }
-  if (pairs.some(([a, b]) => a < 0 || b < 0)) {
+  const unchecked = version === 3 && name === 'padding' && rank > 1 && v?.t === 'int';
+  if (!unchecked && pairs.some(([a, b]) => a < 0 || b < 0)) {
     throw new KerasError(`\`${name}\` cannot be negative. Received: ${name}=${argRepr(v ?? { t: 'none' })}.`, name);
   }
   return pairs;
@@ -174,6 +181,9 @@ function zeroPadding(rank: 1 | 2 | 3): LayerDef {
       const out = [...x];
       // zero_padding2d.py compute_output_shape: dim + before + after (None stays None)
       axes.forEach((a, i) => { const d = x[a]; out[a] = d === null ? null : d + pads[i][0] + pads[i][1]; });
+      if (out.some((d) => d !== null && d < 0)) {
+        throw new KerasError(`Cannot convert '${shapeText(out)}' to a shape. Negative dimensions are not allowed.`);
+      }
       return {
         outputs: [out], weights: [],
         shapeExplanation: axes.map((a, i) => `${dimText(x[a])} + ${pads[i][0]} + ${pads[i][1]} = ${dimText(out[a])}`).join(', '),
@@ -203,8 +213,11 @@ function cropping(rank: 1 | 2 | 3): LayerDef {
         if (d === null) return;
         const r = d - crops[i][0] - crops[i][1];
         // cropping2d.py compute_output_shape: the crop must leave at least one element
+        if (r <= 0 && call.version === 3 && rank === 1) {
+          throw new KerasError(`\`cropping\` parameter of \`Cropping1D\` layer must be smaller than the input length. Received: input_shape=${shapeText(x)}, cropping=(${crops[0].join(', ')})`);
+        }
         if (r <= 0 && call.version === 3) {
-          throw new KerasError(`Values in \`cropping\` argument should be smaller than the corresponding spatial dimension of the input. Received: input_shape=${shapeText(x)}, cropping=${JSON.stringify(crops).replace(/\[/g, '(').replace(/\]/g, ')')}`);
+          throw new KerasError(`Values in \`cropping\` argument should be smaller than the corresponding spatial dimension of the input. Received: input_shape=${shapeText(x)}, cropping=(${crops.map(([l, r]) => `(${l}, ${r})`).join(', ')})`);
         }
         out[a] = r;
       });
@@ -224,7 +237,13 @@ function upSampling(rank: 1 | 2 | 3): LayerDef {
     legacy: rank === 1
       ? { positional: ['length'], renames: { length: 'size' } }
       : { positional: ['size', 'dim_ordering'], renames: { dim_ordering: 'data_format' } },
-    validate(args) {
+    validate(args, version) {
+      const raw = args.known('size');
+      if (rank === 1 && version === 3 && raw !== undefined) {
+        // up_sampling1d.py: size must be a positive int
+        if (raw.t !== 'int') throw new KerasError(`Expected an integer value for \`size\`, got <class '${argTypeName(raw)}'>.`, 'size');
+        if (raw.v <= 0) throw new KerasError(`Argument \`size\` should be a positive integer. Received: size=${raw.v}`, 'size');
+      }
       const size = args.intTuple('size', rank, 2);
       if (size.some((s) => s <= 0)) throw new KerasError(`The \`size\` argument must be a tuple of ${rank} positive integers. Received: size=${shapeText(size)}`, 'size');
     },

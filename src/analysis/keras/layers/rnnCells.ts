@@ -145,6 +145,7 @@ function cell(kind: CellKind): LayerDef {
   return {
     className: kind,
     signature: CELL_SIGNATURES[kind],
+    required: ['units'],
     keywords: CELL_KEYWORDS,
     validate(args, version) {
       notInKeras1(kind, version);
@@ -160,6 +161,7 @@ function cell(kind: CellKind): LayerDef {
 const stackedRNNCells: LayerDef = {
   className: 'StackedRNNCells',
   signature: ['cells'],
+  required: ['cells'],
   validate(args, version) {
     notInKeras1('StackedRNNCells', version);
     cellList(args.known('cells'), 'StackedRNNCells', 'cells');
@@ -171,6 +173,7 @@ const stackedRNNCells: LayerDef = {
 
 const rnn: LayerDef = {
   className: 'RNN',
+  required: ['cell'],
   signature: ['cell', 'return_sequences', 'return_state', 'go_backwards', 'stateful', 'unroll', 'zero_output_for_mask'],
   keywords: ['time_major'],
   outputCount: rnnOutputCount,

@@ -1,7 +1,7 @@
 // Small helpers shared by the layer rules.
 import { KerasError } from '../errors';
 import type { Shape } from '../shape';
-import type { LayerDef } from '../layerDef';
+import type { LayerCall, LayerDef, WeightDecl } from '../layerDef';
 
 /** 7850 → "7,850", as Keras prints counts. */
 export function commas(n: number): string {
@@ -84,4 +84,23 @@ export function spatialAxes(format: 'channels_last' | 'channels_first', rank: nu
 /** The channel axis for a data format. */
 export function channelAxis(format: 'channels_last' | 'channels_first', ndim: number): number {
   return format === 'channels_first' ? 1 : ndim - 1;
+}
+
+/**
+ * Keras 3 LoRA (`lora_rank=r`, enable_lora in dense.py / embedding.py / base_conv.py / einsum_dense.py): the kernel
+ * is frozen and lora_kernel_a `kernel[:-1] + (r,)` and lora_kernel_b `(r, kernel[-1])` are trained.
+ */
+export function withLora(call: LayerCall, weights: readonly WeightDecl[], kernelName: string): { weights: WeightDecl[]; notes?: string[] } {
+  const rank = call.version === 3 ? call.args.optInt('lora_rank') : null;
+  const kernel = weights.find((w) => w.name === kernelName);
+  if (!rank || !kernel) return { weights: [...weights] };
+  const k = kernel.shape;
+  return {
+    weights: [
+      ...weights.map((w) => (w === kernel ? { ...w, trainable: false } : w)),
+      { name: 'lora_kernel_a', shape: [...k.slice(0, -1), rank], trainable: true },
+      { name: 'lora_kernel_b', shape: [rank, k[k.length - 1]], trainable: true },
+    ],
+    notes: [`lora_rank=${rank}: ${kernelName} is non-trainable; lora_kernel_a and lora_kernel_b are trained`],
+  };
 }
