@@ -19,7 +19,8 @@ const written = [];
 for (const f of files) {
   const target = join(outDir, f.replace('.test.js', '.jsonl'));
   const r = spawnSync(process.execPath, ['--test', join(dir, f)], { env: { ...process.env, KERAS_LENS_LAYER_CASES: target }, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) console.error(`${f}: the unit tests fail; its cases are replayed anyway`);
+  // a failing test stops at its first failed assertion, so its later cases are never written
+  if (r.status !== 0) console.error(`${f}: the unit tests fail; the cases before each failure are replayed, later ones are missing`);
   written.push(target);
 }
 const venv = process.env.KERAS_LENS_VENV ?? '.venv-keras';

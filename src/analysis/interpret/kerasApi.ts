@@ -204,7 +204,7 @@ export function constructLayer(ip: Interpreter, className: string, a: CallArgs):
   if (className === 'InputLayer') return makeInputLayer(ip, a);
   const positional = a.positional.map((v) => toArg(v));
   const keywords = a.keywords.map(([k, v]): [string, ReturnType<typeof toArg>] => [k, toArg(v)]);
-  const layer = ip.session.createLayer(className, positional, keywords, nodeRange(a.node));
+  const layer = ip.session.createLayer(className, positional, keywords, nodeRange(a.node), a.incomplete);
   warnAmbiguousConv(ip, layer.def?.legacy?.positional, positional, a);
   if (a.incomplete && !layer.error) layer.unknownReason = `its arguments are not all known (${a.incomplete})`;
   return { k: 'layer', layer };

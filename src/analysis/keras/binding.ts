@@ -25,6 +25,8 @@ export function bindLayerArgs(
   positional: readonly ArgValue[],
   keywords: readonly (readonly [string, ArgValue])[],
   version: KerasVersion,
+  /** Some arguments came from a `*args` / `**kwargs` whose items are not known: a missing one may be in there. */
+  partial = false,
 ): BoundArgs {
   const args = new Map<string, ArgValue>();
   const base = new Map<string, ArgValue>();
@@ -78,7 +80,7 @@ export function bindLayerArgs(
     // backend/config.py standardize_data_format, called by every layer that takes a data_format
     errors.push(new KerasError(`The \`data_format\` argument must be one of {'channels_first', 'channels_last'}. Received: data_format=${format.v.toLowerCase()}`, 'data_format'));
   }
-  const missing = version === 3 ? (def.required ?? []).filter((r) => !args.has(r)) : [];
+  const missing = version === 3 && !partial ? (def.required ?? []).filter((r) => !args.has(r)) : [];
   if (missing.length > 0) {
     // Python's own wording for a call that leaves out parameters without defaults
     const names = missing.map((m) => `'${m}'`);

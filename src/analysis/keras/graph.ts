@@ -77,6 +77,8 @@ export interface LayerObject {
   unknownReason?: string;
   /** Keras would raise for this layer. */
   error?: string;
+  /** Why some constructor arguments are not known (an unknown `**kwargs`): what looks missing may be in there. */
+  argsIncomplete?: string;
   /** A user-defined Layer subclass: its own weights, the layers it tracks, and how to trace its call(). */
   readonly custom?: CustomLayerState;
   /** Output shapes of the last call made while tracing another layer's call() (no graph node is recorded then). */

@@ -39,7 +39,8 @@ export class KerasSession {
 
   // ---------------------------------------------------------------- layers
 
-  createLayer(className: string, positional: readonly ArgValue[], keywords: readonly (readonly [string, ArgValue])[], site: Range): LayerObject {
+  /** `incomplete`: why some arguments are not known (an unknown `**kwargs`); the constructor checks then wait. */
+  createLayer(className: string, positional: readonly ArgValue[], keywords: readonly (readonly [string, ArgValue])[], site: Range, incomplete?: string): LayerObject {
     const def = findLayer(className);
     if (!def) {
       const kw = new Map(keywords);
@@ -53,7 +54,7 @@ export class KerasSession {
       this.report(site, 'info', `Unknown layer \`${className}\`: its parameter count and output shape are shown as ?`);
       return layer;
     }
-    const bound = bindLayerArgs(def, positional, keywords, this.opts.version);
+    const bound = bindLayerArgs(def, positional, keywords, this.opts.version, incomplete !== undefined);
     const args = new ArgReader(def.className, bound.args);
     const given = bound.base.get('name');
     const trainable = bound.base.get('trainable');
@@ -61,7 +62,7 @@ export class KerasSession {
       id: this.id(), className: def.className, def, site, nodes: [], weights: null, firstBuild: null, callSites: this.sites(),
       trainable: trainable?.t === 'bool' ? trainable.v : true,
       name: given?.t === 'str' ? given.v : this.names.forClass(def.className),
-      args, base: bound.base,
+      args, base: bound.base, argsIncomplete: incomplete,
     };
     if (this.opts.version === 3) layer.trainable = weightsTrainable(def.className, bound.args, layer.trainable);
     if (this.opts.version === 3 && def.unexportedInKeras3?.includes(className)) {
@@ -71,7 +72,7 @@ export class KerasSession {
     for (const e of bound.errors) this.fail(layer, site, e.message);
     try {
       // Keras stops at the first error: the constructor's own checks never see arguments Python refused
-      if (bound.errors.length === 0) def.validate?.(args, this.opts.version);
+      if (bound.errors.length === 0 && incomplete === undefined) def.validate?.(args, this.opts.version);
     } catch (e) {
       if (e instanceof KerasError) this.fail(layer, site, e.message);
       else if (e instanceof UnknownFigure) layer.unknownReason = e.reason;
@@ -141,7 +142,10 @@ export class KerasSession {
       try {
         build = runDef(layer.def, layer.args, inputs.map((t) => t.shape), inputIsList, this.opts, callOptions);
       } catch (e) {
-        if (e instanceof KerasError) {
+        if (e instanceof KerasError && layer.argsIncomplete) {
+          // the error may come from an argument hidden in the unknown **kwargs / *args
+          reason = `its arguments are not all known (${layer.argsIncomplete})`;
+        } else if (e instanceof KerasError) {
           this.fail(layer, site, e.message);
         } else if (e instanceof UnknownFigure) {
           reason = inputs.find((t) => t.shape === null)?.unknownReason ?? e.reason;

@@ -51,3 +51,15 @@ test('a syntax error mid-file leaves the models above and below annotated', asyn
   assert.deepEqual(rows(model(f, 'below')), [['Dense', [null, 1], 6]]);
   assert.ok(f.diagnostics.some((d) => d.severity === 'error' && d.range.start.line === 3 && /Syntax/.test(d.message)));
 });
+
+test('a constructor fed an unknown **kwargs or *args is ?, not a missing-argument error (the argument may be in there)', async () => {
+  await ready;
+  const f = analyze(`${H}import json\ncfg = json.load(open("c.json"))\nx = keras.Input((8,))\ny = layers.Dense(**cfg)(x)\nz = layers.Dropout(*cfg)(x)\nm = keras.Model(x, [y, z])\n`);
+  assert.deepEqual(errorsOn(`${H}import json\ncfg = json.load(open("c.json"))\nx = keras.Input((8,))\ny = layers.Dense(**cfg)(x)\n`), []);
+  assert.ok(!f.diagnostics.some((d) => d.severity === 'error'), JSON.stringify(f.diagnostics));
+  const m = model(f, 'm');
+  assert.deepEqual(rows(m).slice(1), [['Dense', null, null], ['Dropout', null, null]]);
+  assert.match(m.layers[1].unknownReason ?? '', /arguments are not all known/);
+  // a keyword Keras does not know is an error whatever **cfg holds
+  assert.ok(errorsOn(`${H}cfg = load()\nx = keras.Input((8,))\ny = layers.Dense(4, bogus=1, **cfg)(x)\n`).some(([l, m]) => l === 4 && /bogus/.test(String(m))));
+});
