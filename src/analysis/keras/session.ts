@@ -141,6 +141,11 @@ export class KerasSession {
     } else if (layer.def && !layer.error) {
       try {
         build = runDef(layer.def, layer.args, inputs.map((t) => t.shape), inputIsList, this.opts, callOptions);
+        // Unknown **kwargs / *args could hold use_bias=False, strides=2…: figures from the known ones alone would be a guess.
+        if (layer.argsIncomplete) {
+          build = null;
+          reason = `its arguments are not all known (${layer.argsIncomplete})`;
+        }
       } catch (e) {
         if (e instanceof KerasError && layer.argsIncomplete) {
           // the error may come from an argument hidden in the unknown **kwargs / *args

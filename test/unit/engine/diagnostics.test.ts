@@ -63,3 +63,13 @@ test('a constructor fed an unknown **kwargs or *args is ?, not a missing-argumen
   // a keyword Keras does not know is an error whatever **cfg holds
   assert.ok(errorsOn(`${H}cfg = load()\nx = keras.Input((8,))\ny = layers.Dense(4, bogus=1, **cfg)(x)\n`).some(([l, m]) => l === 4 && /bogus/.test(String(m))));
 });
+
+test('a layer whose rule succeeds without its unknown **kwargs is still ?: they could hold use_bias=False or strides', async () => {
+  await ready;
+  // Dense(64) on 4 inputs would be 64 × (4 + 1) = 320, but **cfg may say use_bias=False (256): neither is certain.
+  const f = analyze(`${H}cfg = load()\nx = keras.Input((4,))\ny = layers.Dense(64, **cfg)(x)\nz = layers.Conv1D(8, 3, *extra)(layers.Reshape((4, 1))(x))\nm = keras.Model(x, [y, z])\n`);
+  const m = model(f, 'm');
+  assert.deepEqual(rows(m).filter(([t]) => t !== 'InputLayer' && t !== 'Reshape'), [['Dense', null, null], ['Conv1D', null, null]]);
+  assert.match(m.layers.find((l) => l.type === 'Dense')?.unknownReason ?? '', /arguments are not all known/);
+  assert.equal(m.totalParams, null);
+});
