@@ -13,6 +13,9 @@ import { getAttribute, getSubscript } from './attributes';
 import { lookupName } from './names';
 import { makeLambda } from './functions';
 import { tensorOperation } from './kerasObjects';
+import { runAlternatives } from './alternatives';
+import { markChanges, mergeValues } from './uncertain';
+import { conditionReason } from './controlFlow';
 
 export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
   ip.budget.tick();
@@ -79,7 +82,8 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
       if (!l || !r) return unknown('incomplete expression');
       const lv = evalExpr(ip, l, scope);
       const t = truthy(lv);
-      if (t === undefined) return unknown('a condition that is not known');
+      // `a or b` / `a and b` on an `a` that cannot be decided: either `a` or `b` (which runs only then).
+      if (t === undefined) return chooseValue(ip, scope, l, [() => lv, () => evalExpr(ip, r, scope)]);
       if (op === 'and') return t ? evalExpr(ip, r, scope) : lv;
       return t ? lv : evalExpr(ip, r, scope);
     }
@@ -88,12 +92,7 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
       const [a, cond, b] = named(node);
       if (!a || !cond || !b) return unknown('incomplete expression');
       const t = truthy(evalExpr(ip, cond, scope));
-      if (t === undefined) {
-        const va = evalExpr(ip, a, scope);
-        const vb = evalExpr(ip, b, scope);
-        const same = hashKey(va) !== undefined && hashKey(va) === hashKey(vb);
-        return same ? va : unknown('a conditional expression whose condition is not known');
-      }
+      if (t === undefined) return chooseValue(ip, scope, cond, [() => evalExpr(ip, a, scope), () => evalExpr(ip, b, scope)]);
       return evalExpr(ip, t ? a : b, scope);
     }
     case 'call': return evalCall(ip, node, scope);
@@ -159,6 +158,16 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
     default:
       return unknown(`\`${node.type.replace(/_/g, ' ')}\` expressions are not followed`);
   }
+}
+
+/** An expression whose value depends on a condition keras-lens cannot decide: each side runs from the same state. */
+function chooseValue(ip: Interpreter, scope: Scope, cond: Node, sides: readonly (() => Value)[]): Value {
+  const choice = runAlternatives(ip, scope, sides, () => false);
+  if (choice.kind !== 'different') return choice.result;
+  const reason = conditionReason(cond);
+  markChanges(ip, choice.before, choice.ran, reason, cond);
+  ip.report(cond, 'info', 'keras-lens cannot decide this condition, and the two sides give different values; what depends on it is shown as ?');
+  return mergeValues(ip, choice.before, choice.ran, choice.ran.map((r) => r.result), reason, cond) ?? unknown(reason);
 }
 
 function parseInteger(text: string): Value {

@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Interpreter } from './interpreter';
 import { Scope } from './scope';
 import { nodeRange } from '../parse/ranges';
+import { returnValue } from './controlFlow';
 import { NONE, tuple, unknown, type CallArgs, type DictValue, type FunctionValue, type Value } from './values';
 
 export function defineFunction(ip: Interpreter, node: Node, scope: Scope): void {
@@ -87,7 +88,10 @@ export function callFunction(ip: Interpreter, fn: FunctionValue, args: CallArgs,
   try {
     if (fn.isLambda) return ip.eval(fn.body, scope);
     const flow = ip.execBlock(fn.body, scope);
-    return flow?.kind === 'return' ? flow.value : NONE;
+    if (flow?.kind === 'return' || flow?.kind === 'raise') return flow.value;
+    // Returned on some ways only: the value they agree on, or a `?` tensor fed by what they returned.
+    if (flow?.kind === 'maybe') return returnValue(ip, flow.continues ? [...flow.returns, { value: NONE }] : flow.returns, flow.reason, args.node);
+    return NONE;
   } finally {
     ip.session.callStack.pop();
     ip.callDepth--;

@@ -4,12 +4,14 @@ import type { Node } from 'web-tree-sitter';
 import { nodeRange } from '../parse/ranges';
 import type { KerasSession } from '../keras/session';
 import type { ModelObject } from '../keras/models';
+import type { Tensor } from '../keras/graph';
 import type { Diagnostic, Severity } from '../summary/types';
 import { Budget, BudgetExceeded } from './budget';
 import { Scope } from './scope';
-import { NONE, str, truthy, unknown, type Value, type CallArgs } from './values';
+import { NONE, str, unknown, type Value, type CallArgs } from './values';
 import { evalExpr } from './expressions';
-import { iterate, iterateLazy } from './iteration';
+import { iterate } from './iteration';
+import { continueMaybe, execFor, execIf, execWhile } from './controlFlow';
 import { callValue } from './calls';
 import { execImport, execImportFrom } from './imports';
 import { defineFunction } from './functions';
@@ -17,7 +19,27 @@ import { defineClass } from './classes';
 import { setAttribute, setSubscript } from './attributes';
 import { binaryOp } from './operators';
 
-export type Flow = undefined | { kind: 'break' } | { kind: 'continue' } | { kind: 'return'; value: Value };
+/**
+ * Some of the ways through an undecidable choice left early (return, break, continue) and some did not:
+ * what follows runs only on the others. `returns` holds what the early returns gave (valid in the current state).
+ */
+export interface MaybeFlow {
+  readonly kind: 'maybe';
+  readonly reason: string;
+  readonly exits: ReadonlySet<'break' | 'continue' | 'return'>;
+  readonly returns: readonly Returned[];
+  /** Some ways reach the end of the block normally. */
+  readonly continues: boolean;
+}
+
+/** A value an early return gave: the value itself, or (a tensor made on a way since undone) the older tensors it came from. */
+export type Returned = { readonly value: Value } | { readonly sources: readonly Tensor[] };
+
+export type Flow =
+  | undefined | { kind: 'break' } | { kind: 'continue' } | { kind: 'return'; value: Value }
+  /** The code raises: no model comes out of this way. */
+  | { kind: 'raise'; value: Value }
+  | MaybeFlow;
 
 export interface InterpreterOptions {
   readonly totalSteps: number;
@@ -84,11 +106,17 @@ export class Interpreter {
   }
 
   execBlock(block: Node | null, scope: Scope): Flow {
-    if (!block) return undefined;
-    for (const stmt of named(block)) {
-      if (!stmt) continue;
-      const flow = this.exec(stmt, scope);
-      if (flow) return flow;
+    return block ? this.execStatements(named(block), 0, scope) : undefined;
+  }
+
+  private execStatements(stmts: readonly Node[], from: number, scope: Scope): Flow {
+    for (let i = from; i < stmts.length; i++) {
+      const flow = this.exec(stmts[i], scope);
+      if (!flow) continue;
+      if (flow.kind === 'maybe' && flow.continues && i + 1 < stmts.length) {
+        return continueMaybe(this, flow, scope, () => this.execStatements(stmts, i + 1, scope), stmts[i]);
+      }
+      return flow;
     }
     return undefined;
   }
@@ -113,9 +141,9 @@ export class Interpreter {
         const e = named(node)[0];
         return { kind: 'return', value: e ? this.eval(e, scope) : NONE };
       }
-      case 'if_statement': return this.execIf(node, scope);
-      case 'for_statement': return this.execFor(node, scope);
-      case 'while_statement': return this.execWhile(node, scope);
+      case 'if_statement': return execIf(this, node, scope);
+      case 'for_statement': return execFor(this, node, scope);
+      case 'while_statement': return execWhile(this, node, scope);
       case 'break_statement': return { kind: 'break' };
       case 'continue_statement': return { kind: 'continue' };
       case 'with_statement': {
@@ -148,7 +176,7 @@ export class Interpreter {
       case 'nonlocal_statement': case 'comment': case 'type_alias_statement':
         return undefined;
       case 'raise_statement':
-        return { kind: 'return', value: unknown('the code raises an exception here') };
+        return { kind: 'raise', value: unknown('the code raises an exception here') };
       default:
         return undefined;
     }
@@ -242,79 +270,14 @@ export class Interpreter {
     }
   }
 
-  private execIf(node: Node, scope: Scope): Flow {
-    const cond = node.childForFieldName('condition');
-    const t = cond ? truthy(this.eval(cond, scope)) : undefined;
-    if (t === true) return this.execBlock(node.childForFieldName('consequence'), scope);
-    const clauses = node.childrenForFieldName('alternative').filter((c): c is Node => !!c);
-    if (t === undefined) {
-      this.taint(node, scope, 'it depends on a condition keras-lens cannot decide');
-      if (cond) this.report(cond, 'info', 'keras-lens cannot decide this condition; what either branch builds is shown as ?');
-      return undefined;
-    }
-    for (const clause of clauses) {
-      if (clause.type === 'else_clause') return this.execBlock(clause.childForFieldName('body'), scope);
-      const c = clause.childForFieldName('condition');
-      const ct = c ? truthy(this.eval(c, scope)) : undefined;
-      if (ct === true) return this.execBlock(clause.childForFieldName('consequence'), scope);
-      if (ct === undefined) {
-        this.taint(clause, scope, 'it depends on a condition keras-lens cannot decide');
-        return undefined;
-      }
-    }
-    return undefined;
-  }
-
-  private execFor(node: Node, scope: Scope): Flow {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    const body = node.childForFieldName('body');
-    if (!left || !right) return undefined;
-    const iterable = this.eval(right, scope);
-    const items = iterateLazy(iterable);
-    if (!items) {
-      this.taint(node, scope, iterable.k === 'unknown' ? iterable.reason : 'it loops over values keras-lens cannot list');
-      this.report(right, 'info', 'keras-lens cannot list what this loop iterates over; what it builds is shown as ?');
-      return undefined;
-    }
-    let broke = false;
-    for (const item of items) {
-      this.budget.tick();
-      this.assign(left, item, scope);
-      const flow = this.execBlock(body, scope);
-      if (flow?.kind === 'break') { broke = true; break; }
-      if (flow?.kind === 'return') return flow;
-    }
-    const alt = node.childForFieldName('alternative');
-    if (!broke && alt) return this.execBlock(alt.childForFieldName('body') ?? alt, scope);
-    return undefined;
-  }
-
-  private execWhile(node: Node, scope: Scope): Flow {
-    const cond = node.childForFieldName('condition');
-    const body = node.childForFieldName('body');
-    if (!cond) return undefined;
-    for (;;) {
-      this.budget.tick();
-      const t = truthy(this.eval(cond, scope));
-      if (t === undefined) {
-        this.taint(node, scope, 'it depends on a loop condition keras-lens cannot decide');
-        return undefined;
-      }
-      if (!t) break;
-      const flow = this.execBlock(body, scope);
-      if (flow?.kind === 'break') break;
-      if (flow?.kind === 'return') return flow;
-    }
-    return undefined;
-  }
-
   /**
    * What a name becomes when code that may change it was not followed: a tensor stays a tensor (behind a
    * `?` row, so the model is still listed with everything after it unknown); anything else is unknown.
    */
   private unknownLike(current: Value | undefined, reason: string, at: Node): Value {
     if (current?.k !== 'tensor') return unknown(reason);
+    // Already behind a `?` row for this reason (marked from what the code changed): one row is enough.
+    if (current.t.node.layer.name === '?' && current.t.node.layer.unknownReason === reason) return current;
     const site = nodeRange(at);
     const layer = this.session.createPlaceholder(reason, site);
     return { k: 'tensor', t: this.session.callLayer(layer, [current.t], false, site).outputs[0] };
