@@ -18,15 +18,28 @@ export function mapGraph(inputs: readonly Tensor[], outputs: readonly Tensor[]):
   const layerIndex = new Map<LayerObject, number>();
   const inputSet = new Set(inputs);
 
-  const visit = (t: Tensor): void => {
-    const node = t.node;
-    if (finished.has(node) || inProgress.has(node)) return;
-    if (!layerIndex.has(node.layer)) layerIndex.set(node.layer, layerIndex.size);
-    inProgress.add(node);
-    if (node.inputs.length > 0 && !inputSet.has(t)) for (const x of node.inputs) visit(x);
-    finished.add(node);
-    inProgress.delete(node);
-    order.push(node);
+  // Depth-first from each output, with an explicit stack: a chain of thousands of layers must not overflow the call stack.
+  const visit = (root: Tensor): void => {
+    const stack: { node: LayerNode; inputs: readonly Tensor[]; next: number }[] = [];
+    const enter = (t: Tensor): void => {
+      const node = t.node;
+      if (finished.has(node) || inProgress.has(node)) return;
+      if (!layerIndex.has(node.layer)) layerIndex.set(node.layer, layerIndex.size);
+      inProgress.add(node);
+      stack.push({ node, inputs: node.inputs.length > 0 && !inputSet.has(t) ? node.inputs : [], next: 0 });
+    };
+    enter(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next < top.inputs.length) {
+        enter(top.inputs[top.next++]);
+        continue;
+      }
+      stack.pop();
+      finished.add(top.node);
+      inProgress.delete(top.node);
+      order.push(top.node);
+    }
   };
   for (const o of outputs) visit(o);
 
