@@ -1,4 +1,5 @@
 // if/elif/else, for and while. On known values they run as Python runs them. On a value keras-lens cannot
+import { field, fields, nodeText, nodeType } from '../parse/nodes';
 // know, every way the code could go is run from the same state (alternatives.ts); when the ways differ,
 // what depends on the choice is marked unknown (uncertain.ts), and an early return/break in only some of
 // them makes the rest of the block a "maybe" that is followed the same way.
@@ -17,7 +18,7 @@ const raised = (f: Flow): boolean => f?.kind === 'raise';
 
 /** Why a figure is unknown: the condition as written, and its line. */
 export function conditionReason(cond: Node, what = 'the condition'): string {
-  const text = cond.text.replace(/\s+/g, ' ');
+  const text = nodeText(cond).replace(/\s+/g, ' ');
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
   return `it depends on ${what} \`${shown}\` (line ${cond.startPosition.row + 1}), which keras-lens cannot decide`;
 }
@@ -29,11 +30,11 @@ interface Clause {
 }
 
 export function execIf(ip: Interpreter, node: Node, scope: Scope): Flow {
-  const clauses: Clause[] = [{ cond: node.childForFieldName('condition'), body: node.childForFieldName('consequence'), isElse: false }];
-  for (const c of node.childrenForFieldName('alternative')) {
+  const clauses: Clause[] = [{ cond: field(node, 'condition'), body: field(node, 'consequence'), isElse: false }];
+  for (const c of fields(node, 'alternative')) {
     if (!c) continue;
-    if (c.type === 'else_clause') clauses.push({ cond: null, body: c.childForFieldName('body'), isElse: true });
-    else clauses.push({ cond: c.childForFieldName('condition'), body: c.childForFieldName('consequence'), isElse: false });
+    if (nodeType(c) === 'else_clause') clauses.push({ cond: null, body: field(c, 'body'), isElse: true });
+    else clauses.push({ cond: field(c, 'condition'), body: field(c, 'consequence'), isElse: false });
   }
   return ifFrom(ip, clauses, 0, scope);
 }
@@ -130,14 +131,14 @@ export function continueMaybe(ip: Interpreter, flow: MaybeFlow, scope: Scope, re
 }
 
 export function execFor(ip: Interpreter, node: Node, scope: Scope): Flow {
-  const left = node.childForFieldName('left');
-  const right = node.childForFieldName('right');
-  const body = node.childForFieldName('body');
+  const left = field(node, 'left');
+  const right = field(node, 'right');
+  const body = field(node, 'body');
   if (!left || !right) return undefined;
   const iterable = ip.eval(right, scope);
   const items = iterateLazy(iterable);
   if (!items) {
-    const reason = `it depends on how many times the loop over \`${short(right.text)}\` (line ${right.startPosition.row + 1}) runs, which keras-lens cannot list`;
+    const reason = `it depends on how many times the loop over \`${short(nodeText(right))}\` (line ${right.startPosition.row + 1}) runs, which keras-lens cannot list`;
     return unknownLoop(ip, node, scope, reason, right, () => {
       ip.assign(left, unknown(iterable.k === 'unknown' ? iterable.reason : reason), scope);
       return ip.execBlock(body, scope);
@@ -159,8 +160,8 @@ function forRest(ip: Interpreter, node: Node, left: Node, body: Node | null, it:
 }
 
 export function execWhile(ip: Interpreter, node: Node, scope: Scope): Flow {
-  const cond = node.childForFieldName('condition');
-  const body = node.childForFieldName('body');
+  const cond = field(node, 'condition');
+  const body = field(node, 'body');
   if (!cond) return undefined;
   const rest = (): Flow => {
     for (;;) {
@@ -176,8 +177,8 @@ export function execWhile(ip: Interpreter, node: Node, scope: Scope): Flow {
 }
 
 function loopElse(ip: Interpreter, node: Node, scope: Scope): Flow {
-  const alt = node.childForFieldName('alternative');
-  return alt ? ip.execBlock(alt.childForFieldName('body') ?? alt, scope) : undefined;
+  const alt = field(node, 'alternative');
+  return alt ? ip.execBlock(field(alt, 'body') ?? alt, scope) : undefined;
 }
 
 /** After one pass of a loop body: go on ('next'), or the loop's own flow (a break ends it, a return leaves it). */

@@ -1,5 +1,5 @@
 // The abstract interpreter's core: module execution, statements, assignment and control flow.
-import { named } from '../parse/nodes';
+import { field, named, nodeText, nodeType } from '../parse/nodes';
 import type { Node } from 'web-tree-sitter';
 import { nodeRange } from '../parse/ranges';
 import type { KerasSession } from '../keras/session';
@@ -47,7 +47,11 @@ export interface InterpreterOptions {
   readonly maxCallDepth: number;
 }
 
-export const DEFAULT_LIMITS: InterpreterOptions = { totalSteps: 1_500_000, stepsPerStatement: 250_000, maxCallDepth: 40 };
+/**
+ * A statement may take 250,000 steps (about 0.1 s of work); a file 1,000,000 (four statements cut off, or
+ * about 13 times what a generated 20,000-line file of models needs).
+ */
+export const DEFAULT_LIMITS: InterpreterOptions = { totalSteps: 1_000_000, stepsPerStatement: 250_000, maxCallDepth: 40 };
 
 export class Interpreter {
   readonly budget: Budget;
@@ -59,6 +63,7 @@ export class Interpreter {
   /** Models changed while the current top-level statement runs (tainted if it is cut off). */
   readonly touched = new Set<ModelObject>();
   private readonly reportedNames = new Set<string>();
+  private readonly reported = new Set<string>();
 
   constructor(readonly session: KerasSession, readonly limits: InterpreterOptions = DEFAULT_LIMITS) {
     this.budget = new Budget(limits.totalSteps, limits.stepsPerStatement);
@@ -66,7 +71,12 @@ export class Interpreter {
   }
 
   report(at: Node, severity: Severity, message: string): void {
-    this.diagnostics.push({ range: nodeRange(at), severity, message });
+    const range = nodeRange(at);
+    // Recursion cut off at every leaf of a call tree says the same thing thousands of times: keep one.
+    const key = `${range.start.line}:${range.start.character}:${message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.diagnostics.push({ range, severity, message });
   }
 
   /** Reports an undefined name once per file. */
@@ -123,7 +133,7 @@ export class Interpreter {
 
   exec(node: Node, scope: Scope): Flow {
     this.budget.tick();
-    switch (node.type) {
+    switch (nodeType(node)) {
       case 'expression_statement':
         for (const c of named(node)) if (c) this.evalStatementExpr(c, scope);
         return undefined;
@@ -131,8 +141,8 @@ export class Interpreter {
       case 'import_from_statement': case 'future_import_statement': execImportFrom(this, node, scope); return undefined;
       case 'function_definition': defineFunction(this, node, scope); return undefined;
       case 'decorated_definition': {
-        const def = node.childForFieldName('definition');
-        if (def?.type === 'function_definition') defineFunction(this, def, scope);
+        const def = field(node, 'definition');
+        if (def && nodeType(def) === 'function_definition') defineFunction(this, def, scope);
         else if (def) this.exec(def, scope);
         return undefined;
       }
@@ -148,29 +158,29 @@ export class Interpreter {
       case 'continue_statement': return { kind: 'continue' };
       case 'with_statement': {
         for (const item of node.descendantsOfType('with_item')) {
-          const v = item?.childForFieldName('value');
-          if (v?.type === 'as_pattern') {
-            const target = v.childForFieldName('alias');
+          const v = field(item, 'value');
+          if (nodeType(v) === 'as_pattern') {
+            const target = field(v, 'alias');
             const val = named(v)[0];
             const value = val ? this.eval(val, scope) : NONE;
             if (target) this.assign(named(target)[0] ?? target, value, scope);
           } else if (v) this.eval(v, scope);
         }
-        return this.execBlock(node.childForFieldName('body'), scope);
+        return this.execBlock(field(node, 'body'), scope);
       }
       case 'try_statement': {
-        const flow = this.execBlock(node.childForFieldName('body'), scope);
+        const flow = this.execBlock(field(node, 'body'), scope);
         if (flow) return flow;
         for (const c of named(node)) {
-          if (c?.type === 'else_clause' || c?.type === 'finally_clause') {
-            const f = this.execBlock(c.childForFieldName('body') ?? named(c)[named(c).length - 1], scope);
+          if (nodeType(c) === 'else_clause' || nodeType(c) === 'finally_clause') {
+            const f = this.execBlock(field(c, 'body') ?? named(c)[named(c).length - 1], scope);
             if (f) return f;
           }
         }
         return undefined;
       }
       case 'global_statement':
-        for (const id of named(node)) if (id) scope.globals.add(id.text);
+        for (const id of named(node)) if (id) scope.globals.add(nodeText(id));
         return undefined;
       case 'print_statement': case 'pass_statement': case 'assert_statement': case 'delete_statement':
       case 'nonlocal_statement': case 'comment': case 'type_alias_statement':
@@ -183,12 +193,12 @@ export class Interpreter {
   }
 
   private evalStatementExpr(node: Node, scope: Scope): void {
-    switch (node.type) {
+    switch (nodeType(node)) {
       case 'assignment': this.execAssignment(node, scope); return;
       case 'augmented_assignment': {
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
-        const op = node.childForFieldName('operator')?.text.replace('=', '') ?? '+';
+        const left = field(node, 'left');
+        const right = field(node, 'right');
+        const op = nodeText(field(node, 'operator'))?.replace('=', '') ?? '+';
         if (!left || !right) return;
         const cur = this.eval(left, scope);
         const rhs = this.eval(right, scope);
@@ -209,10 +219,10 @@ export class Interpreter {
   private execAssignment(node: Node, scope: Scope): void {
     const targets: Node[] = [];
     let cur: Node | null = node;
-    while (cur && cur.type === 'assignment') {
-      const left = cur.childForFieldName('left');
+    while (cur && nodeType(cur) === 'assignment') {
+      const left = field(cur, 'left');
       if (left) targets.push(left);
-      cur = cur.childForFieldName('right');
+      cur = field(cur, 'right');
     }
     if (!cur) return; // annotation only: `x: int`
     const value = this.eval(cur, scope);
@@ -221,21 +231,21 @@ export class Interpreter {
 
   /** Binds a value to an assignment target (name, tuple/list pattern, attribute, subscript). */
   assign(target: Node, value: Value, scope: Scope): void {
-    switch (target.type) {
+    switch (nodeType(target)) {
       case 'identifier':
-        scope.assign(target.text, value);
-        if (scope.isModule && value.k === 'model' && !value.m.variable) value.m.variable = target.text;
-        if (scope.isModule && value.k === 'object' && value.model && !value.model.variable) value.model.variable = target.text;
+        scope.assign(nodeText(target), value);
+        if (scope.isModule && value.k === 'model' && !value.m.variable) value.m.variable = nodeText(target);
+        if (scope.isModule && value.k === 'object' && value.model && !value.model.variable) value.model.variable = nodeText(target);
         return;
       case 'pattern_list': case 'tuple_pattern': case 'list_pattern': case 'expression_list': case 'tuple': case 'list': {
         const parts = named(target).filter((c): c is Node => !!c);
         const items = iterate(this, value);
-        const star = parts.findIndex((p) => p.type === 'list_splat_pattern' || p.type === 'list_splat');
+        const star = parts.findIndex((p) => nodeType(p) === 'list_splat_pattern' || nodeType(p) === 'list_splat');
         for (let i = 0; i < parts.length; i++) {
           const p = parts[i];
           if (!items || (star < 0 && items.length !== parts.length)) {
             const why = value.k === 'unknown' ? value : unknown('unpacking a value whose length is not known');
-            this.assign(p.type === 'list_splat_pattern' || p.type === 'list_splat' ? (named(p)[0] ?? p) : p, why, scope);
+            this.assign(nodeType(p) === 'list_splat_pattern' || nodeType(p) === 'list_splat' ? (named(p)[0] ?? p) : p, why, scope);
             continue;
           }
           if (i === star) {
@@ -254,14 +264,14 @@ export class Interpreter {
         return;
       }
       case 'attribute': {
-        const obj = target.childForFieldName('object');
-        const attr = target.childForFieldName('attribute');
-        if (obj && attr) setAttribute(this, this.eval(obj, scope), attr.text, value, target);
+        const obj = field(target, 'object');
+        const attr = field(target, 'attribute');
+        if (obj && attr) setAttribute(this, this.eval(obj, scope), nodeText(attr), value, target);
         return;
       }
       case 'subscript': {
-        const obj = target.childForFieldName('value');
-        const sub = target.childForFieldName('subscript');
+        const obj = field(target, 'value');
+        const sub = field(target, 'subscript');
         if (obj && sub) setSubscript(this, this.eval(obj, scope), this.eval(sub, scope), value);
         return;
       }
@@ -290,17 +300,17 @@ export class Interpreter {
   taint(node: Node, scope: Scope, reason: string, touchedToo = false): void {
     if (touchedToo) for (const m of this.touched) m.tainted ??= reason;
     const visit = (n: Node): void => {
-      if (n.type === 'assignment' || n.type === 'augmented_assignment' || n.type === 'for_statement') {
-        const left = n.childForFieldName('left');
+      if (nodeType(n) === 'assignment' || nodeType(n) === 'augmented_assignment' || nodeType(n) === 'for_statement') {
+        const left = field(n, 'left');
         if (left) for (const id of identifiersIn(left)) scope.assign(id, this.unknownLike(scope.lookup(id), reason, n));
       }
-      if (n.type === 'call') {
-        const fn = n.childForFieldName('function');
-        const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
-        if (obj?.type === 'identifier') {
-          const v = scope.lookup(obj.text);
+      if (nodeType(n) === 'call') {
+        const fn = field(n, 'function');
+        const obj = nodeType(fn) === 'attribute' ? field(fn, 'object') : null;
+        if (obj && nodeType(obj) === 'identifier') {
+          const v = scope.lookup(nodeText(obj));
           if (v?.k === 'model') v.m.tainted ??= reason;
-          if (v?.k === 'list' || v?.k === 'dict') scope.assign(obj.text, unknown(reason));
+          if (v?.k === 'list' || v?.k === 'dict') scope.assign(nodeText(obj), unknown(reason));
         }
       }
       for (const c of named(n)) if (c) visit(c);
@@ -310,7 +320,7 @@ export class Interpreter {
 }
 
 function identifiersIn(target: Node): string[] {
-  if (target.type === 'identifier') return [target.text];
-  if (target.type === 'attribute' || target.type === 'subscript') return [];
+  if (nodeType(target) === 'identifier') return [nodeText(target)];
+  if (nodeType(target) === 'attribute' || nodeType(target) === 'subscript') return [];
   return named(target).flatMap((c) => (c ? identifiersIn(c) : []));
 }

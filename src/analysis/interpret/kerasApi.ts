@@ -195,10 +195,13 @@ export function kerasFunction(name: string): NativeValue | undefined {
   return merge ? native(name, mergeHelper(merge)) : undefined;
 }
 
-/** Calling a layer class: a new layer object. */
-/** A layer object costs far more than a Python step: weigh it so runaway loops stop early. */
-export const LAYER_STEP_COST = 12;
+/**
+ * Making or calling a layer costs about as much time as 40 plain steps (binding, shape rule, weights, its row):
+ * weighed so, the step budget bounds time whatever a loop does (measured with `node scripts/budget-bench.mjs`).
+ */
+export const LAYER_STEP_COST = 40;
 
+/** Calling a layer class: a new layer object. */
 export function constructLayer(ip: Interpreter, className: string, a: CallArgs): Value {
   ip.budget.tick(LAYER_STEP_COST);
   if (className === 'InputLayer') return makeInputLayer(ip, a);

@@ -19,7 +19,7 @@ const LEAF_KINDS = new Set(['none', 'bool', 'int', 'float', 'str', 'range', 'mod
  * Properties that are not state: the step budget and the logs that only grow (diagnostics, models touched
  * by a statement) keep what every alternative did; `nextId` keeps ids unique; a layer's catalogue entry never changes.
  */
-const NOT_STATE = new Set(['budget', 'diagnostics', 'reportedNames', 'touched', 'nextId', 'report', 'def', 'limits']);
+const NOT_STATE = new Set(['budget', 'diagnostics', 'reportedNames', 'reported', 'touched', 'nextId', 'report', 'def', 'limits']);
 
 /**
  * Properties holding data that is never changed once made (source ranges, shapes, a layer's bound arguments

@@ -3,6 +3,20 @@ import type { KerasVersion } from './layerDef';
 
 /** keras/src/utils/naming.py to_snake_case; Keras 2's first pattern also takes digits ([a-z0-9]+): ConvLSTM2D → conv_lst_m2d. */
 export function snakeCase(className: string, version: KerasVersion): string {
+  const key = `${version}:${className}`;
+  let s = snakeCases.get(key);
+  if (s === undefined) {
+    s = toSnakeCase(className, version);
+    if (snakeCases.size > 10_000) snakeCases.clear();
+    snakeCases.set(key, s);
+  }
+  return s;
+}
+
+/** Worked out once per class name (a loop making thousands of layers asks again for each). */
+const snakeCases = new Map<string, string>();
+
+function toSnakeCase(className: string, version: KerasVersion): string {
   if (version === 1) return className.toLowerCase();
   const run = version === 2 ? '[a-z0-9]+' : '[a-z]+';
   let s = className.replace(/\W+/g, '');
