@@ -49,6 +49,7 @@ function paramName(p: Node): string | undefined {
 export function callFunction(ip: Interpreter, fn: FunctionValue, args: CallArgs, seed?: ReadonlyMap<string, Value>): Value {
   if (ip.callDepth >= ip.limits.maxCallDepth) {
     ip.report(args.node, 'info', `keras-lens stops following calls ${ip.limits.maxCallDepth} levels deep (recursion?); the result is shown as ?`);
+    ip.recursionCutOff ??= 'calls nested too deeply were not followed (recursion cut off)';
     return unknown('calls nested too deeply (recursion cut off)');
   }
   const scope = new Scope(fn.closure);

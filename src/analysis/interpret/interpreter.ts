@@ -12,6 +12,7 @@ import { NONE, str, unknown, type Value, type CallArgs } from './values';
 import { evalExpr } from './expressions';
 import { iterate } from './iteration';
 import { continueMaybe, execFor, execIf, execWhile } from './controlFlow';
+import { markCutOff } from './cutOff';
 import { callValue } from './calls';
 import { execImport, execImportFrom } from './imports';
 import { defineFunction } from './functions';
@@ -48,10 +49,11 @@ export interface InterpreterOptions {
 }
 
 /**
- * A statement may take 250,000 steps (about 0.1 s of work); a file 1,000,000 (four statements cut off, or
- * about 13 times what a generated 20,000-line file of models needs).
+ * A statement may take 150,000 steps (about 60 ms of work when it makes layers all along; ResNet-50 built in one
+ * statement takes 17,447, see `node scripts/budget-bench.mjs`); a file 600,000 (four statements cut off, or about
+ * four times what a generated 20,000-line file of 200 models needs).
  */
-export const DEFAULT_LIMITS: InterpreterOptions = { totalSteps: 1_000_000, stepsPerStatement: 250_000, maxCallDepth: 40 };
+export const DEFAULT_LIMITS: InterpreterOptions = { totalSteps: 600_000, stepsPerStatement: 150_000, maxCallDepth: 40 };
 
 export class Interpreter {
   readonly budget: Budget;
@@ -60,6 +62,8 @@ export class Interpreter {
   /** Modules imported with `from X import *`, searched for names not otherwise defined. */
   readonly starModules: Value[] = [];
   callDepth = 0;
+  /** Set when a call was not followed because calls were nested too deeply: the statement is then marked as cut off. */
+  recursionCutOff: string | undefined;
   /** Models changed while the current top-level statement runs (tainted if it is cut off). */
   readonly touched = new Set<ModelObject>();
   private readonly reportedNames = new Set<string>();
@@ -103,14 +107,21 @@ export class Interpreter {
         return;
       }
       this.touched.clear();
+      this.recursionCutOff = undefined;
+      const modelsBefore = this.session.models.length;
       this.budget.startStatement();
       try {
         this.exec(stmt, this.globals);
+        if (this.recursionCutOff) markCutOff(this, stmt, modelsBefore, this.recursionCutOff);
       } catch (e) {
         if (!(e instanceof BudgetExceeded)) throw e;
         this.callDepth = 0;
+        this.session.tracing = 0;
+        this.session.callStack.length = 0;
+        const reason = 'the statement that builds it was cut off (analysis budget)';
         this.report(stmt, 'warning', 'keras-lens stopped following this statement: it runs too long (a very long loop or deep recursion); figures that depend on it are shown as ?');
-        this.taint(stmt, this.globals, 'the statement that builds it was cut off (analysis budget)', true);
+        this.taint(stmt, this.globals, reason);
+        markCutOff(this, stmt, modelsBefore, reason);
       }
     }
   }
@@ -297,8 +308,7 @@ export class Interpreter {
    * Code that was not (fully) followed: names it assigns become unknown, and models it changes
    * (`m.add(...)`, or changed before a cut-off) are marked so no figure of theirs is shown as certain.
    */
-  taint(node: Node, scope: Scope, reason: string, touchedToo = false): void {
-    if (touchedToo) for (const m of this.touched) m.tainted ??= reason;
+  taint(node: Node, scope: Scope, reason: string): void {
     const visit = (n: Node): void => {
       if (nodeType(n) === 'assignment' || nodeType(n) === 'augmented_assignment' || nodeType(n) === 'for_statement') {
         const left = field(n, 'left');

@@ -15,11 +15,8 @@ export type Contents =
 /** Values that never change once made: not part of the state (they are compared by content). */
 const LEAF_KINDS = new Set(['none', 'bool', 'int', 'float', 'str', 'range', 'module', 'layerClass', 'opaque', 'unknown', 'ndarray']);
 
-/**
- * Properties that are not state: the step budget and the logs that only grow (diagnostics, models touched
- * by a statement) keep what every alternative did; `nextId` keeps ids unique; a layer's catalogue entry never changes.
- */
-const NOT_STATE = new Set(['budget', 'diagnostics', 'reportedNames', 'reported', 'touched', 'nextId', 'report', 'def', 'limits']);
+/** Properties that are not state: `nextId` keeps ids unique across alternatives; the reporter and a layer's catalogue entry never change. */
+const NOT_STATE = new Set(['nextId', 'report', 'def']);
 
 /**
  * Properties holding data that is never changed once made (source ranges, shapes, a layer's bound arguments
