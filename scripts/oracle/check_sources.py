@@ -99,12 +99,13 @@ def check(name, body):
         krows = [m["layers"] if m else [] for m in per_run]
         shape_of = lambda rows, i, k: rows[i][k] if i < len(rows) else "<no row>"
         if any(len(k) != len(lrows) for k in krows):
-            results.append(("unknown" if any(r["params"] is None or r["outputShape"] is None for r in lrows) else "WRONG",
+            results.append(("unknown" if lm["totalParams"] is None or any(r["params"] is None or r["outputShape"] is None for r in lrows) else "WRONG",
                             f"{var}: {len(lrows)} rows, Keras {[len(k) for k in krows]}", [r["name"] for r in lrows], [[r["name"] for r in k] for k in krows]))
             continue
         for i, lr in enumerate(lrows):
+            # A name ending in ? is the smallest its automatic number can be: the runs may differ there.
             results.append(("same" if all(k[i]["name"] == lr["name"] and k[i]["type"] == lr["type"] for k in krows) else
-                            ("unknown" if lr["type"] == "?" else "WRONG"),
+                            ("unknown" if lr["type"] == "?" or lr["name"].endswith("?") else "WRONG"),
                             f"{var} row {i} name/type", f"{lr['name']} ({lr['type']})", [f"{k[i]['name']} ({k[i]['type']})" for k in krows]))
             compare(f"{var} row {i} ({lr['name']}) shape", lr["outputShape"], [shape_of(k, i, "output_shape") for k in krows], results)
             compare(f"{var} row {i} ({lr['name']}) params", lr["params"], [shape_of(k, i, "params") for k in krows], results)

@@ -7,8 +7,10 @@ import { named, nodeText, nodeType } from '../parse/nodes';
 import type { Interpreter } from './interpreter';
 import type { Value } from './values';
 
-export function markCutOff(ip: Interpreter, stmt: Node, modelsBefore: number, reason: string): void {
+export function markCutOff(ip: Interpreter, stmt: Node, modelsBefore: number, namesBefore: ReadonlyMap<string, number>, reason: string): void {
   for (const m of ip.touched) m.tainted ??= reason;
+  // The part not followed may have made more layers of the kinds this one made: later automatic names get a `?`.
+  for (const [base, n] of ip.session.names.counts()) if (n !== (namesBefore.get(base) ?? 0)) ip.session.names.setUncertain(base, n);
   for (const m of ip.session.models.slice(modelsBefore)) m.tainted ??= reason;
   const seenCode = new Set<number>();
   const seenValues = new Set<Value>();

@@ -109,10 +109,11 @@ export class Interpreter {
       this.touched.clear();
       this.recursionCutOff = undefined;
       const modelsBefore = this.session.models.length;
+      const namesBefore = this.session.names.counts();
       this.budget.startStatement();
       try {
         this.exec(stmt, this.globals);
-        if (this.recursionCutOff) markCutOff(this, stmt, modelsBefore, this.recursionCutOff);
+        if (this.recursionCutOff) markCutOff(this, stmt, modelsBefore, namesBefore, this.recursionCutOff);
       } catch (e) {
         if (!(e instanceof BudgetExceeded)) throw e;
         this.callDepth = 0;
@@ -121,7 +122,7 @@ export class Interpreter {
         const reason = 'the statement that builds it was cut off (analysis budget)';
         this.report(stmt, 'warning', 'keras-lens stopped following this statement: it runs too long (a very long loop or deep recursion); figures that depend on it are shown as ?');
         this.taint(stmt, this.globals, reason);
-        markCutOff(this, stmt, modelsBefore, reason);
+        markCutOff(this, stmt, modelsBefore, namesBefore, reason);
       }
     }
   }

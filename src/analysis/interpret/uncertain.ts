@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Interpreter } from './interpreter';
 import { Scope } from './scope';
+import { NameCounter } from '../keras/naming';
 import { nodeRange } from '../parse/ranges';
 import type { Tensor } from '../keras/graph';
 import { unknown, type Value } from './values';
@@ -14,7 +15,8 @@ type Entity =
   | { readonly kind: 'names'; readonly map: Map<string, Value> }
   | { readonly kind: 'container'; readonly value: Value }
   | { readonly kind: 'layer'; readonly layer: { uncertain?: string; trainableUncertain?: string } }
-  | { readonly kind: 'model'; readonly model: { tainted?: string; trainableUncertain?: string } };
+  | { readonly kind: 'model'; readonly model: { tainted?: string; trainableUncertain?: string } }
+  | { readonly kind: 'autoNames'; readonly counter: NameCounter; readonly used: object; readonly uncertain: object };
 
 /** Marks what the alternatives changed (the state must already be back to `before`). */
 export function markChanges(ip: Interpreter, before: WorldSnapshot, ran: readonly Outcome[], reason: string, at: Node): void {
@@ -65,6 +67,21 @@ function mark(ip: Interpreter, e: Entity, before: WorldSnapshot, ran: readonly O
     case 'container': forget(e.value, reason); return;
     case 'layer': e.layer.uncertain ??= reason; return;
     case 'model': e.model.tainted ??= reason; return;
+    case 'autoNames': {
+      // Later automatic names (`dense_3`) depend on how many each way made: kept if they agree, else marked `?`.
+      const counts = ran.map((r) => new Map(entries(r.changes.get(e.used) ?? before.saved.get(e.used)) as [string, number][]));
+      const marked = new Set(ran.flatMap((r) => {
+        const c = r.changes.get(e.uncertain) ?? before.saved.get(e.uncertain);
+        return c?.kind === 'set' ? (c.values as string[]) : [];
+      }));
+      const bases = new Set(counts.flatMap((c) => [...c.keys()]));
+      for (const base of bases) {
+        const n = counts.map((c) => c.get(base) ?? 0);
+        if (n.every((x) => x === n[0]) && !marked.has(base)) e.counter.setCount(base, n[0]);
+        else e.counter.setUncertain(base, Math.min(...n));
+      }
+      return;
+    }
   }
 }
 
@@ -139,6 +156,14 @@ function entityOf(o: object, before: WorldSnapshot): { key: object; entity: Enti
   for (let cur: object | undefined = o; cur; cur = before.holder.get(cur)) {
     const r = cur as Record<string, unknown>;
     if (cur instanceof Scope) return { key: cur.vars, entity: { kind: 'names', map: cur.vars } };
+    if (cur instanceof NameCounter) {
+      const own = before.saved.get(cur);
+      const props = own?.kind === 'object' ? own.props : {};
+      const used = props.used;
+      const marked = props.uncertain;
+      if (typeof used !== 'object' || used === null || typeof marked !== 'object' || marked === null) return undefined;
+      return { key: cur, entity: { kind: 'autoNames', counter: cur, used, uncertain: marked } };
+    }
     if (r.k === 'list' || r.k === 'dict') return { key: cur, entity: { kind: 'container', value: cur as Value } };
     if ((r.k === 'object' || r.k === 'class') && r.attrs instanceof Map) return { key: r.attrs, entity: { kind: 'names', map: r.attrs as Map<string, Value> } };
     if ((r.kind === 'sequential' || r.kind === 'functional' || r.kind === 'subclassed') && 'site' in r) return { key: cur, entity: { kind: 'model', model: cur } };
