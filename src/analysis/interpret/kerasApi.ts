@@ -5,6 +5,7 @@ import type { Tensor } from '../keras/graph';
 import type { SequentialModel } from '../keras/models';
 import type { Shape } from '../keras/shape';
 import type { Interpreter } from './interpreter';
+import { disconnectedOutput } from '../keras/functionalOrder';
 import { NONE, native, str, tuple, unknown, int, type CallArgs, type NativeValue, type Value } from './values';
 import { toArg } from './toArgs';
 import { argShape } from '../keras/args';
@@ -143,6 +144,14 @@ function makeFunctional(ip: Interpreter, a: CallArgs): Value {
     const why = typeof ins === 'string' ? `its inputs are not known (${ins})` : `its outputs are not known (${outs as string})`;
     ip.report(a.node, 'info', `keras-lens cannot follow this model: ${why}`);
     return unknown(`a model whose tensors are not known: ${why}`);
+  }
+  const cut = disconnectedOutput(ins.tensors, outs.tensors);
+  if (cut >= 0) {
+    const path = outs.structure === 'single' ? '' : String(cut);
+    ip.report(a.node, 'error', ip.session.opts.version === 3
+      ? `Output with path \`${path}\` is not connected to \`inputs\` (it is computed from an Input that is not among this model's inputs)`
+      : 'Graph disconnected: an output is computed from an Input that is not among this model\'s inputs');
+    return unknown('Keras raises: an output is not connected to the inputs');
   }
   const m = ip.session.newFunctional(ins.tensors, outs.tensors, outs.structure, nameV?.k === 'str' ? nameV.v : null, nodeRange(a.node));
   const trainable = kw(a, 'trainable');

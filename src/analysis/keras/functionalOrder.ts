@@ -87,3 +87,27 @@ export function isSequentialLike(g: FunctionalGraph): boolean {
   }
   return true;
 }
+
+/**
+ * The first output that cannot be computed from the inputs (-1 if all can): Keras walks the graph from the
+ * given inputs only, so an Input that is not among them (another model's, say) leaves what follows it
+ * unreachable (keras/src/ops/function.py: "Output with path … is not connected to `inputs`").
+ */
+export function disconnectedOutput(inputs: readonly Tensor[], outputs: readonly Tensor[]): number {
+  const known = new Map<Tensor, boolean>(inputs.map((t) => [t, true]));
+  const computable = (root: Tensor): boolean => {
+    const stack: Tensor[] = [root];
+    while (stack.length > 0) {
+      const t = stack[stack.length - 1];
+      if (known.has(t)) { stack.pop(); continue; }
+      const ins = t.node.inputs;
+      if (ins.length === 0) { known.set(t, false); stack.pop(); continue; }
+      const pending = ins.filter((x) => !known.has(x));
+      if (pending.length > 0) { stack.push(...pending); continue; }
+      known.set(t, ins.every((x) => known.get(x)));
+      stack.pop();
+    }
+    return known.get(root) ?? false;
+  };
+  return outputs.findIndex((t) => !computable(t));
+}
