@@ -14,7 +14,8 @@ import type { WorldSnapshot } from './world';
 
 type Exit = MaybeFlow['exits'] extends ReadonlySet<infer E> ? E : never;
 
-const raised = (f: Flow): boolean => f?.kind === 'raise';
+/** A way that raises makes no model and is left out — unless a try around it may catch it and go on. */
+const raisesOut = (ip: Interpreter) => (f: Flow): boolean => f?.kind === 'raise' && ip.tryDepth === 0;
 
 /** Why a figure is unknown: the condition as written, and its line. */
 export function conditionReason(cond: Node, what = 'the condition'): string {
@@ -55,7 +56,7 @@ function ifFrom(ip: Interpreter, clauses: readonly Clause[], from: number, scope
 
 function choose(ip: Interpreter, scope: Scope, cond: Node, alternatives: readonly (() => Flow)[]): Flow {
   const reason = conditionReason(cond);
-  const choice = runAlternatives(ip, scope, alternatives, raised);
+  const choice = runAlternatives(ip, scope, alternatives, raisesOut(ip));
   if (choice.kind !== 'different') return choice.result;
   markChanges(ip, choice.before, choice.ran, reason, cond);
   ip.report(cond, 'info', 'keras-lens cannot decide this condition, and its branches give different figures; what depends on it is shown as ?');
@@ -69,7 +70,8 @@ function mergeFlows(ip: Interpreter, before: WorldSnapshot, ran: readonly Ran<Fl
   const returns: Returned[] = [];
   for (const { result: f } of ran) {
     if (!f) continues = true;
-    else if (f.kind === 'return') { exits.add('return'); returns.push(...safe([{ value: f.value }], before, reason)); }
+    // A raise kept inside a try leaves like a return: what follows it is not certain either.
+    else if (f.kind === 'return' || f.kind === 'raise') { exits.add('return'); returns.push(...safe([{ value: f.value }], before, reason)); }
     else if (f.kind === 'maybe') {
       f.exits.forEach((e) => exits.add(e));
       returns.push(...safe(f.returns, before, reason));
@@ -109,7 +111,7 @@ export function returnValue(ip: Interpreter, returned: readonly Returned[], reas
  * so it is followed as a maybe (its changes marked), and the block's flow gathers both.
  */
 export function continueMaybe(ip: Interpreter, flow: MaybeFlow, scope: Scope, rest: () => Flow, at: Node): Flow {
-  const choice = runAlternatives(ip, scope, [() => undefined, rest], raised);
+  const choice = runAlternatives(ip, scope, [() => undefined, rest], raisesOut(ip));
   if (choice.kind === 'same') return flow;
   if (choice.kind === 'raises') return { ...flow, continues: false };
   markChanges(ip, choice.before, choice.ran, flow.reason, at);
@@ -121,7 +123,7 @@ export function continueMaybe(ip: Interpreter, flow: MaybeFlow, scope: Scope, re
   let continues = false;
   if (!restRan) continues = false;
   else if (!f) continues = true;
-  else if (f.kind === 'return') { exits.add('return'); returns.push(...safe([{ value: f.value }], choice.before, flow.reason)); }
+  else if (f.kind === 'return' || f.kind === 'raise') { exits.add('return'); returns.push(...safe([{ value: f.value }], choice.before, flow.reason)); }
   else if (f.kind === 'maybe') {
     f.exits.forEach((e) => exits.add(e));
     returns.push(...safe(f.returns, choice.before, flow.reason));
@@ -195,14 +197,14 @@ function loopMaybe(ip: Interpreter, flow: MaybeFlow, scope: Scope, rest: () => F
   const returns = [...flow.returns];
   let after = flow.exits.has('break');
   if (flow.continues || flow.exits.has('continue')) {
-    const choice = runAlternatives(ip, scope, [() => undefined, rest], raised);
+    const choice = runAlternatives(ip, scope, [() => undefined, rest], raisesOut(ip));
     if (choice.kind === 'same') after = true;
     else if (choice.kind === 'different') {
       markChanges(ip, choice.before, choice.ran, flow.reason, at);
       const ranRest = choice.ran.find((r) => r.index === 1);
       const f = ranRest?.result;
       if (ranRest && !f) after = true;
-      else if (f?.kind === 'return') returns.push(...safe([{ value: f.value }], choice.before, flow.reason));
+      else if (f?.kind === 'return' || f?.kind === 'raise') returns.push(...safe([{ value: f.value }], choice.before, flow.reason));
       else if (f?.kind === 'maybe') {
         returns.push(...safe(f.returns, choice.before, flow.reason));
         after ||= f.continues;
@@ -216,7 +218,7 @@ function loopMaybe(ip: Interpreter, flow: MaybeFlow, scope: Scope, rest: () => F
 
 /** A loop that may run any number of times: one pass is followed to find what it changes, and that is marked. */
 function unknownLoop(ip: Interpreter, node: Node, scope: Scope, reason: string, at: Node, pass: () => Flow): Flow {
-  const choice = runAlternatives(ip, scope, [() => undefined, pass], raised);
+  const choice = runAlternatives(ip, scope, [() => undefined, pass], raisesOut(ip));
   // A pass that changes nothing leaves the state as it found it: so would any number of them.
   if (choice.kind !== 'different') return undefined;
   markChanges(ip, choice.before, choice.ran, reason, node);
@@ -224,7 +226,7 @@ function unknownLoop(ip: Interpreter, node: Node, scope: Scope, reason: string, 
   ip.taint(node, scope, reason);
   ip.report(at, 'info', 'keras-lens cannot tell how many times this loop runs; what it changes is shown as ?');
   const f = choice.ran.find((r) => r.index === 1)?.result;
-  const returned: readonly Returned[] = f?.kind === 'return' ? [{ value: f.value }] : f?.kind === 'maybe' ? f.returns : [];
+  const returned: readonly Returned[] = f?.kind === 'return' || f?.kind === 'raise' ? [{ value: f.value }] : f?.kind === 'maybe' ? f.returns : [];
   if (returned.length === 0) return undefined;
   return { kind: 'maybe', reason, exits: new Set<Exit>(['return']), returns: safe(returned, choice.before, reason), continues: true };
 }

@@ -62,6 +62,8 @@ export class Interpreter {
   /** Modules imported with `from X import *`, searched for names not otherwise defined. */
   readonly starModules: Value[] = [];
   callDepth = 0;
+  /** How many try bodies are running: there a branch that raises may go on in a handler (not followed). */
+  tryDepth = 0;
   /** Set when a call was not followed because calls were nested too deeply: the statement is then marked as cut off. */
   recursionCutOff: string | undefined;
   /** Models changed while the current top-level statement runs (tainted if it is cut off). */
@@ -117,6 +119,7 @@ export class Interpreter {
       } catch (e) {
         if (!(e instanceof BudgetExceeded)) throw e;
         this.callDepth = 0;
+        this.tryDepth = 0;
         this.session.tracing = 0;
         this.session.callStack.length = 0;
         const reason = 'the statement that builds it was cut off (analysis budget)';
@@ -181,7 +184,13 @@ export class Interpreter {
         return this.execBlock(field(node, 'body'), scope);
       }
       case 'try_statement': {
-        const flow = this.execBlock(field(node, 'body'), scope);
+        let flow: Flow;
+        this.tryDepth++;
+        try {
+          flow = this.execBlock(field(node, 'body'), scope);
+        } finally {
+          this.tryDepth--;
+        }
         if (flow) return flow;
         for (const c of named(node)) {
           if (nodeType(c) === 'else_clause' || nodeType(c) === 'finally_clause') {

@@ -130,6 +130,9 @@ export function frontier(values: readonly (Value | undefined)[], before: WorldSn
 
 /** A `?` row fed by these tensors: the model stays listed, with what follows it unknown. */
 export function placeholderTensor(ip: Interpreter, inputs: readonly Tensor[], reason: string, at: Node): Value {
+  // Already behind a `?` row for this reason: one row is enough.
+  const only = inputs.length === 1 ? inputs[0].node.layer : undefined;
+  if (only && only.name === '?' && only.unknownReason === reason) return { k: 'tensor', t: inputs[0] };
   const site = nodeRange(at);
   const layer = ip.session.createPlaceholder(reason, site);
   return { k: 'tensor', t: ip.session.callLayer(layer, inputs, inputs.length > 1, site).outputs[0] };

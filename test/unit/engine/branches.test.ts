@@ -218,3 +218,31 @@ test('a while whose condition and a for whose items cannot be known: what they c
   // A model the loop does not touch is exact: 3 × (4 + 1) = 15.
   assert.deepEqual(totals(model(f, 'plain')), [15, 15, 0]);
 });
+
+const TRY = `# keras-check: env KL_FLAG=1
+import os
+import keras
+from keras import layers
+
+def maybe_deeper(x, flag):
+    try:
+        if flag:
+            raise ValueError("no")
+        x = layers.Dense(6)(x)
+    except ValueError:
+        pass
+    return x
+
+inp = keras.Input((4,))
+caught = keras.Model(inp, layers.Dense(2)(maybe_deeper(inp, os.environ.get("KL_FLAG"))))
+`;
+
+test('a branch that raises inside a try is not left out: the handler may go on', async () => {
+  await ready;
+  const f = analyze(TRY);
+  // Keras: Dense(2) on 4 = 10 with KL_FLAG (caught), Dense(6) on 4 = 30 then Dense(2) on 6 = 14 without.
+  const m = model(f, 'caught');
+  assert.deepEqual(rows(m), [['InputLayer', [null, 4], 0], ['?', null, null], ['Dense', null, null]]);
+  assert.deepEqual(totals(m), [null, null, null]);
+  assert.ok(reasons(f, 'caught').some((r) => r.includes('`flag` (line 8)')));
+});
