@@ -1,9 +1,9 @@
 // if/elif/else, for and while. On known values they run as Python runs them. On a value keras-lens cannot
-import { field, fields, nodeText, nodeType } from '../parse/nodes';
 // know, every way the code could go is run from the same state (alternatives.ts); when the ways differ,
 // what depends on the choice is marked unknown (uncertain.ts), and an early return/break in only some of
 // them makes the rest of the block a "maybe" that is followed the same way.
 import type { Node } from 'web-tree-sitter';
+import { field, fields, nodeText, nodeType } from '../parse/nodes';
 import type { Interpreter, Flow, MaybeFlow, Returned } from './interpreter';
 import type { Scope } from './scope';
 import { hashKey, truthy, unknown, type Value } from './values';
@@ -19,9 +19,7 @@ const raisesOut = (ip: Interpreter) => (f: Flow): boolean => f?.kind === 'raise'
 
 /** Why a figure is unknown: the condition as written, and its line. */
 export function conditionReason(cond: Node, what = 'the condition'): string {
-  const text = nodeText(cond).replace(/\s+/g, ' ');
-  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return `it depends on ${what} \`${shown}\` (line ${cond.startPosition.row + 1}), which keras-lens cannot decide`;
+  return `it depends on ${what} \`${short(nodeText(cond))}\` (line ${cond.startPosition.row + 1}), which keras-lens cannot decide`;
 }
 
 interface Clause {
@@ -110,18 +108,18 @@ export function returnValue(ip: Interpreter, returned: readonly Returned[], reas
  * The rest of a block after a statement some ways through which left early: it runs only on the other ways,
  * so it is followed as a maybe (its changes marked), and the block's flow gathers both.
  */
-export function continueMaybe(ip: Interpreter, flow: MaybeFlow, scope: Scope, rest: () => Flow, at: Node): Flow {
-  const choice = runAlternatives(ip, scope, [() => undefined, rest], raisesOut(ip));
+export function continueMaybe(ip: Interpreter, flow: MaybeFlow, scope: Scope, runRest: () => Flow, at: Node): Flow {
+  const choice = runAlternatives(ip, scope, [() => undefined, runRest], raisesOut(ip));
   if (choice.kind === 'same') return flow;
   if (choice.kind === 'raises') return { ...flow, continues: false };
   markChanges(ip, choice.before, choice.ran, flow.reason, at);
-  const f = choice.ran.find((r) => r.index === 1)?.result;
+  const rest = choice.ran.find((r) => r.index === 1);
+  const f = rest?.result;
   const exits = new Set(flow.exits);
   const returns = [...flow.returns];
-  // The rest raising everywhere leaves only the ways that left early.
-  const restRan = choice.ran.some((r) => r.index === 1);
+  // If the rest raises (it is not among `ran`), only the ways that left early remain.
   let continues = false;
-  if (!restRan) continues = false;
+  if (!rest) continues = false;
   else if (!f) continues = true;
   else if (f.kind === 'return' || f.kind === 'raise') { exits.add('return'); returns.push(...safe([{ value: f.value }], choice.before, flow.reason)); }
   else if (f.kind === 'maybe') {
