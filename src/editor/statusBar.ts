@@ -39,7 +39,7 @@ export class StatusBarFeature implements vscode.Disposable {
     this.item.text = `$(layers) ${m.name}: ${m.totalParams === null ? '?' : formatCount(m.totalParams)} params`;
     this.item.tooltip = m.totalParams === null
       ? `Total parameters of ${m.name} are not known: ${m.unknownReason ?? ''}`
-      : `${m.name}: ${formatCount(m.totalParams)} parameters (${formatBytes(m.totalParams * bytes)}), ${formatCount(m.trainableParams ?? 0)} trainable. Click for the summary.`;
+      : `${m.name}: ${formatCount(m.totalParams)} parameters (${formatBytes(m.totalParams * bytes)}), ${m.trainableParams === null ? '?' : formatCount(m.trainableParams)} trainable. Click for the summary.`;
     this.item.show();
   }
 

@@ -225,3 +225,27 @@ test('an unknown figure is null in the JSON', () => {
   assert.equal(m.layers[0].params, null);
   assert.equal(m.layers[0].outputShape, null);
 });
+
+test('a model behind an undecidable condition renders in every format: ? row, ? totals, certain rows kept', () => {
+  // Dense(4) on 8: 4 × (8 + 1) = 36 before the branch; what follows the branch is ?.
+  const branchy = path.join(dir, 'branchy.py');
+  writeFileSync(branchy, [
+    'import os, keras', 'from keras import layers', 'inp = keras.Input((8,))', 'y = layers.Dense(4)(inp)',
+    'if os.environ.get("F"):', '    y = layers.Dense(4)(y)', 'm = keras.Model(inp, layers.Dense(2)(y))', '',
+  ].join('\n'));
+  const k3 = runCli(['summary', branchy, '--format', 'keras3']);
+  assert.equal(k3.status, 0, k3.stderr);
+  assert.match(k3.stdout, /│ dense \(Dense\)\s+│ \(None, 4\)\s+│\s+36 │/);
+  assert.match(k3.stdout, /│ \? \(\?\)\s+│ \?\s+│\s+\? │/);
+  assert.match(k3.stdout, /Total params: \?/);
+  const md = runCli(['summary', branchy, '--format', 'markdown']);
+  assert.match(md.stdout, /\| \? \(\?\) \| \? \| \? \|/);
+  assert.match(md.stdout, /- Total params: \?/);
+  const k2 = runCli(['summary', branchy, '--format', 'keras2']);
+  assert.match(k2.stdout, /Total params: \?/);
+  const out = json([branchy]).files[0];
+  const m = out.models[0];
+  assert.deepEqual(m.layers.map((l) => [l.type, l.params]), [['InputLayer', 0], ['Dense', 36], ['?', null], ['Dense', null]]);
+  assert.equal(m.totalParams, null);
+  assert.ok(out.diagnostics.some((d) => d.severity === 'info'), 'the condition is an info diagnostic');
+});

@@ -1,4 +1,5 @@
 // Calling a value: user functions, natives, Keras layer classes, layers and models.
+import { field, nodeText, nodeType } from '../parse/nodes';
 import type { Interpreter } from './interpreter';
 import { opaque, unknown, type CallArgs, type Value } from './values';
 import { callFunction } from './functions';
@@ -42,9 +43,9 @@ export function callValue(ip: Interpreter, fn: Value, args: CallArgs): Value {
 /** Records a `?` node for an unknown operation on tensors, so the model is still listed with its other rows. */
 function placeholderCall(ip: Interpreter, reason: string, args: CallArgs): Value {
   // Name the row after what was called: `Foo` for `Foo(3)(x)`, `relu` for `tf.nn.relu(x)`.
-  let fn = args.node.childForFieldName('function');
-  if (fn?.type === 'call') fn = fn.childForFieldName('function');
-  const callee = fn?.text.split('.').pop()?.replace(/\W/g, '') || '?';
+  let fn = field(args.node, 'function');
+  if (nodeType(fn) === 'call') fn = field(fn, 'function');
+  const callee = nodeText(fn)?.split('.').pop()?.replace(/\W/g, '') || '?';
   const layer = ip.session.createPlaceholder(reason, nodeRange(args.node), callee);
   return callLayerValue(ip, layer, args);
 }

@@ -2,7 +2,7 @@
 // __init__, build() and call() are interpreted (the weights they create are counted).
 import type { Node } from 'web-tree-sitter';
 import { nodeRange } from '../parse/ranges';
-import { named } from '../parse/nodes';
+import { field, named, nodeText, nodeType } from '../parse/nodes';
 import type { Tensor } from '../keras/graph';
 import type { ArgValue } from '../keras/args';
 import type { Shape } from '../keras/shape';
@@ -24,15 +24,15 @@ function kerasBaseOf(v: Value): 'layer' | 'model' | null {
 }
 
 export function defineClass(ip: Interpreter, node: Node, scope: Scope): void {
-  const nameNode = node.childForFieldName('name');
-  const body = node.childForFieldName('body');
+  const nameNode = field(node, 'name');
+  const body = field(node, 'body');
   if (!nameNode || !body) return;
-  const bases = named(node.childForFieldName('superclasses')).filter((b) => b.type !== 'keyword_argument').map((b) => ip.eval(b, scope));
+  const bases = named(field(node, 'superclasses')).filter((b) => nodeType(b) !== 'keyword_argument').map((b) => ip.eval(b, scope));
   let kerasBase: ClassValue['kerasBase'] = null;
   for (const b of bases) kerasBase ??= kerasBaseOf(b);
   const classScope = new Scope(scope);
   ip.execBlock(body, classScope);
-  const cls: ClassValue = { k: 'class', name: nameNode.text, bases, attrs: new Map(classScope.vars), kerasBase };
+  const cls: ClassValue = { k: 'class', name: nodeText(nameNode), bases, attrs: new Map(classScope.vars), kerasBase };
   scope.assign(cls.name, cls);
 }
 

@@ -1,5 +1,5 @@
 // Expression evaluation: literals, names, operators, calls, attributes, subscripts, comprehensions.
-import { named } from '../parse/nodes';
+import { children, field, fields, isNamedNode, named, nodeText, nodeType } from '../parse/nodes';
 import type { Node } from 'web-tree-sitter';
 import type { Interpreter } from './interpreter';
 import { Scope } from './scope';
@@ -13,12 +13,15 @@ import { getAttribute, getSubscript } from './attributes';
 import { lookupName } from './names';
 import { makeLambda } from './functions';
 import { tensorOperation } from './kerasObjects';
+import { runAlternatives } from './alternatives';
+import { markChanges, mergeValues } from './uncertain';
+import { conditionReason } from './controlFlow';
 
 export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
   ip.budget.tick();
-  switch (node.type) {
-    case 'integer': return parseInteger(node.text);
-    case 'float': return float(Number(node.text.replace(/_/g, '').replace(/[jJ]$/, '')));
+  switch (nodeType(node)) {
+    case 'integer': return parseInteger(nodeText(node));
+    case 'float': return float(Number(nodeText(node).replace(/_/g, '').replace(/[jJ]$/, '')));
     case 'true': return TRUE;
     case 'false': return FALSE;
     case 'none': return NONE;
@@ -36,7 +39,7 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
     }
     case 'identifier': return lookupName(ip, node, scope);
     case 'parenthesized_expression': {
-      const inner = named(node).find((c) => c && c.type !== 'comment');
+      const inner = named(node).find((c) => c && nodeType(c) !== 'comment');
       return inner ? evalExpr(ip, inner, scope) : tuple([]);
     }
     case 'tuple': case 'expression_list': {
@@ -50,9 +53,9 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
     case 'set': return { k: 'opaque', what: 'set' };
     case 'dictionary': return evalDict(ip, node, scope);
     case 'binary_operator': {
-      const l = node.childForFieldName('left');
-      const r = node.childForFieldName('right');
-      const op = node.childForFieldName('operator')?.text ?? '';
+      const l = field(node, 'left');
+      const r = field(node, 'right');
+      const op = nodeText(field(node, 'operator')) ?? '';
       if (!l || !r) return unknown('incomplete expression');
       const lv = evalExpr(ip, l, scope);
       const rv = evalExpr(ip, r, scope);
@@ -60,26 +63,27 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
       return binaryOp(op, lv, rv);
     }
     case 'unary_operator': {
-      const arg = node.childForFieldName('argument');
-      const op = node.childForFieldName('operator')?.text ?? '-';
+      const arg = field(node, 'argument');
+      const op = nodeText(field(node, 'operator')) ?? '-';
       if (!arg) return unknown('incomplete expression');
       const v = evalExpr(ip, arg, scope);
       if (v.k === 'tensor') return op === '+' ? v : tensorOperation(ip, op === '-' ? 'neg' : op, [v], node);
       return unaryOp(op, v);
     }
     case 'not_operator': {
-      const arg = node.childForFieldName('argument');
+      const arg = field(node, 'argument');
       const t = arg ? truthy(evalExpr(ip, arg, scope)) : undefined;
       return t === undefined ? unknown('a condition that is not known') : bool(!t);
     }
     case 'boolean_operator': {
-      const l = node.childForFieldName('left');
-      const r = node.childForFieldName('right');
-      const op = node.childForFieldName('operator')?.text;
+      const l = field(node, 'left');
+      const r = field(node, 'right');
+      const op = nodeText(field(node, 'operator'));
       if (!l || !r) return unknown('incomplete expression');
       const lv = evalExpr(ip, l, scope);
       const t = truthy(lv);
-      if (t === undefined) return unknown('a condition that is not known');
+      // `a or b` / `a and b` on an `a` that cannot be decided: either `a` or `b` (which runs only then).
+      if (t === undefined) return chooseValue(ip, scope, l, [() => lv, () => evalExpr(ip, r, scope)]);
       if (op === 'and') return t ? evalExpr(ip, r, scope) : lv;
       return t ? lv : evalExpr(ip, r, scope);
     }
@@ -88,24 +92,19 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
       const [a, cond, b] = named(node);
       if (!a || !cond || !b) return unknown('incomplete expression');
       const t = truthy(evalExpr(ip, cond, scope));
-      if (t === undefined) {
-        const va = evalExpr(ip, a, scope);
-        const vb = evalExpr(ip, b, scope);
-        const same = hashKey(va) !== undefined && hashKey(va) === hashKey(vb);
-        return same ? va : unknown('a conditional expression whose condition is not known');
-      }
+      if (t === undefined) return chooseValue(ip, scope, cond, [() => evalExpr(ip, a, scope), () => evalExpr(ip, b, scope)]);
       return evalExpr(ip, t ? a : b, scope);
     }
     case 'call': return evalCall(ip, node, scope);
     case 'attribute': {
-      const obj = node.childForFieldName('object');
-      const attr = node.childForFieldName('attribute');
+      const obj = field(node, 'object');
+      const attr = field(node, 'attribute');
       if (!obj || !attr) return unknown('incomplete expression');
-      return getAttribute(ip, evalExpr(ip, obj, scope), attr.text, node);
+      return getAttribute(ip, evalExpr(ip, obj, scope), nodeText(attr), node);
     }
     case 'subscript': {
-      const obj = node.childForFieldName('value');
-      const subs = node.childrenForFieldName('subscript').filter((c): c is Node => !!c);
+      const obj = field(node, 'value');
+      const subs = fields(node, 'subscript').filter((c): c is Node => !!c);
       if (!obj || subs.length === 0) return unknown('incomplete expression');
       const key = subs.length === 1 ? evalExpr(ip, subs[0], scope) : tuple(subs.map((s) => evalExpr(ip, s, scope)));
       return getSubscript(ip, evalExpr(ip, obj, scope), key, node);
@@ -113,27 +112,27 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
     case 'slice': {
       const parts: (Value | null)[] = [null, null, null];
       let i = 0;
-      for (const c of node.children) {
+      for (const c of children(node)) {
         if (!c) continue;
-        if (c.type === ':') { i++; continue; }
-        if (c.isNamed) parts[i] = evalExpr(ip, c, scope);
+        if (nodeType(c) === ':') { i++; continue; }
+        if (isNamedNode(c)) parts[i] = evalExpr(ip, c, scope);
       }
       return { k: 'opaque', what: `slice:${JSON.stringify(parts.map((p) => (p && (p.k === 'int') ? p.v : null)))}` };
     }
     case 'lambda': return makeLambda(ip, node, scope);
     case 'list_comprehension': case 'generator_expression': case 'set_comprehension': {
       const out: Value[] = [];
-      const body = node.childForFieldName('body');
+      const body = field(node, 'body');
       if (!body) return unknown('incomplete comprehension');
       const ok = comprehend(ip, node, scope, (inner) => { out.push(evalExpr(ip, body, inner)); });
       if (!ok) return unknown('a comprehension over values keras-lens cannot list');
-      return node.type === 'generator_expression' ? tuple(out) : node.type === 'set_comprehension' ? { k: 'opaque', what: 'set' } : list(out);
+      return nodeType(node) === 'generator_expression' ? tuple(out) : nodeType(node) === 'set_comprehension' ? { k: 'opaque', what: 'set' } : list(out);
     }
     case 'dictionary_comprehension': {
       const d: DictValue = { k: 'dict', entries: new Map() };
-      const pair = node.childForFieldName('body');
-      const kNode = pair?.childForFieldName('key');
-      const vNode = pair?.childForFieldName('value');
+      const pair = field(node, 'body');
+      const kNode = field(pair, 'key');
+      const vNode = field(pair, 'value');
       if (!kNode || !vNode) return unknown('incomplete comprehension');
       let bad = false;
       const ok = comprehend(ip, node, scope, (inner) => {
@@ -145,20 +144,30 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
       return ok && !bad ? d : unknown('a dict comprehension keras-lens cannot follow');
     }
     case 'named_expression': {
-      const name = node.childForFieldName('name');
-      const value = node.childForFieldName('value');
+      const name = field(node, 'name');
+      const value = field(node, 'value');
       if (!name || !value) return unknown('incomplete expression');
       const v = evalExpr(ip, value, scope);
-      scope.assign(name.text, v);
+      scope.assign(nodeText(name), v);
       return v;
     }
     case 'await': case 'yield':
-      return unknown(`\`${node.type}\` is not followed`);
+      return unknown(`\`${nodeType(node)}\` is not followed`);
     case 'keyword_argument': case 'list_splat': case 'dictionary_splat':
       return unknown('misplaced argument');
     default:
-      return unknown(`\`${node.type.replace(/_/g, ' ')}\` expressions are not followed`);
+      return unknown(`\`${nodeType(node).replace(/_/g, ' ')}\` expressions are not followed`);
   }
+}
+
+/** An expression whose value depends on a condition keras-lens cannot decide: each side runs from the same state. */
+function chooseValue(ip: Interpreter, scope: Scope, cond: Node, sides: readonly (() => Value)[]): Value {
+  const choice = runAlternatives(ip, scope, sides, () => false);
+  if (choice.kind !== 'different') return choice.result;
+  const reason = conditionReason(cond);
+  markChanges(ip, choice.before, choice.ran, reason, cond);
+  ip.report(cond, 'info', 'keras-lens cannot decide this condition, and the two sides give different values; what depends on it is shown as ?');
+  return mergeValues(ip, choice.before, choice.ran, choice.ran.map((r) => r.result), reason, cond) ?? unknown(reason);
 }
 
 function parseInteger(text: string): Value {
@@ -172,8 +181,8 @@ function parseInteger(text: string): Value {
 function evalItems(ip: Interpreter, node: Node, scope: Scope): Value[] | undefined {
   const out: Value[] = [];
   for (const c of named(node)) {
-    if (!c || c.type === 'comment') continue;
-    if (c.type === 'list_splat') {
+    if (!c || nodeType(c) === 'comment') continue;
+    if (nodeType(c) === 'list_splat') {
       const inner = named(c)[0];
       const items = inner ? iterate(ip, evalExpr(ip, inner, scope)) : undefined;
       if (!items) return undefined;
@@ -188,16 +197,16 @@ function evalItems(ip: Interpreter, node: Node, scope: Scope): Value[] | undefin
 function evalDict(ip: Interpreter, node: Node, scope: Scope): Value {
   const d: DictValue = { k: 'dict', entries: new Map() };
   for (const c of named(node)) {
-    if (!c || c.type === 'comment') continue;
-    if (c.type === 'pair') {
-      const kn = c.childForFieldName('key');
-      const vn = c.childForFieldName('value');
+    if (!c || nodeType(c) === 'comment') continue;
+    if (nodeType(c) === 'pair') {
+      const kn = field(c, 'key');
+      const vn = field(c, 'value');
       if (!kn || !vn) continue;
       const key = evalExpr(ip, kn, scope);
       const h = hashKey(key);
       if (h === undefined) return unknown('a dict key that is not known');
       d.entries.set(h, { key, value: evalExpr(ip, vn, scope) });
-    } else if (c.type === 'dictionary_splat') {
+    } else if (nodeType(c) === 'dictionary_splat') {
       const inner = named(c)[0];
       const v = inner ? evalExpr(ip, inner, scope) : NONE;
       if (v.k !== 'dict') return unknown('a dict merged from values that are not known');
@@ -212,12 +221,12 @@ function evalComparison(ip: Interpreter, node: Node, scope: Scope): Value {
   const ops: string[] = [];
   // Operators sit between operands as anonymous children; `not in` / `is not` are two tokens.
   let pending = '';
-  for (const c of node.children) {
+  for (const c of children(node)) {
     if (!c) continue;
-    if (c.isNamed) {
+    if (isNamedNode(c)) {
       if (pending) { ops.push(pending.trim()); pending = ''; }
     } else {
-      pending += ` ${c.text}`;
+      pending += ` ${nodeText(c)}`;
     }
   }
   let left = evalExpr(ip, operands[0], scope);
@@ -233,19 +242,19 @@ function evalComparison(ip: Interpreter, node: Node, scope: Scope): Value {
 
 /** Runs the for/if clauses of a comprehension, calling `emit` in the innermost scope. */
 function comprehend(ip: Interpreter, node: Node, scope: Scope, emit: (inner: Scope) => void): boolean {
-  const clauses = named(node).filter((c): c is Node => !!c && (c.type === 'for_in_clause' || c.type === 'if_clause'));
+  const clauses = named(node).filter((c): c is Node => !!c && (nodeType(c) === 'for_in_clause' || nodeType(c) === 'if_clause'));
   const inner = new Scope(scope);
   const step = (i: number): boolean => {
     if (i === clauses.length) { emit(inner); return true; }
     const c = clauses[i];
-    if (c.type === 'if_clause') {
+    if (nodeType(c) === 'if_clause') {
       const cond = named(c)[0];
       const t = cond ? truthy(evalExpr(ip, cond, inner)) : true;
       if (t === undefined) return false;
       return t ? step(i + 1) : true;
     }
-    const left = c.childForFieldName('left');
-    const right = c.childForFieldName('right');
+    const left = field(c, 'left');
+    const right = field(c, 'right');
     if (!left || !right) return false;
     const items = iterateLazy(evalExpr(ip, right, inner));
     if (!items) return false;
@@ -260,22 +269,22 @@ function comprehend(ip: Interpreter, node: Node, scope: Scope, emit: (inner: Sco
 }
 
 function evalString(ip: Interpreter, node: Node, scope: Scope): Value {
-  if (node.type !== 'string') return evalExpr(ip, node, scope);
-  const start = node.children[0]?.text ?? '"';
+  if (nodeType(node) !== 'string') return evalExpr(ip, node, scope);
+  const start = nodeText(children(node)[0]) ?? '"';
   const prefix = start.replace(/['"]/g, '').toLowerCase();
   const raw = prefix.includes('r');
   const isBytes = prefix.includes('b');
   let out = '';
-  for (const c of node.children) {
+  for (const c of children(node)) {
     if (!c) continue;
-    if (c.type === 'string_content') out += raw ? c.text : unescape(c.text);
-    else if (c.type === 'escape_sequence') out += raw ? c.text : unescape(c.text);
-    else if (c.type === 'interpolation') {
-      const e = c.childForFieldName('expression') ?? named(c)[0];
+    if (nodeType(c) === 'string_content') out += raw ? nodeText(c) : unescape(nodeText(c));
+    else if (nodeType(c) === 'escape_sequence') out += raw ? nodeText(c) : unescape(nodeText(c));
+    else if (nodeType(c) === 'interpolation') {
+      const e = field(c, 'expression') ?? named(c)[0];
       if (!e) continue;
       const v = evalExpr(ip, e, scope);
-      const spec = c.childForFieldName('format_specifier');
-      const s = formatValue(v, spec ? spec.text.replace(/^:/, '') : '');
+      const spec = field(c, 'format_specifier');
+      const s = formatValue(v, spec ? nodeText(spec).replace(/^:/, '') : '');
       if (s === undefined) return unknown('an f-string with a value that is not known');
       out += s;
     }
@@ -324,24 +333,24 @@ export function evalArguments(ip: Interpreter, node: Node, scope: Scope): CallAr
   const positional: Value[] = [];
   const keywords: [string, Value][] = [];
   let incomplete: string | undefined;
-  const argList = node.childForFieldName('arguments');
-  if (argList?.type === 'generator_expression') {
+  const argList = field(node, 'arguments');
+  if (argList && nodeType(argList) === 'generator_expression') {
     positional.push(evalExpr(ip, argList, scope));
     return { positional, keywords, node };
   }
   for (const a of named(argList) ?? []) {
-    if (!a || a.type === 'comment') continue;
-    if (a.type === 'keyword_argument') {
-      const name = a.childForFieldName('name');
-      const value = a.childForFieldName('value');
-      if (name && value) keywords.push([name.text, evalExpr(ip, value, scope)]);
-    } else if (a.type === 'list_splat') {
+    if (!a || nodeType(a) === 'comment') continue;
+    if (nodeType(a) === 'keyword_argument') {
+      const name = field(a, 'name');
+      const value = field(a, 'value');
+      if (name && value) keywords.push([nodeText(name), evalExpr(ip, value, scope)]);
+    } else if (nodeType(a) === 'list_splat') {
       const inner = named(a)[0];
       const v = inner ? evalExpr(ip, inner, scope) : NONE;
       const items = iterate(ip, v);
       if (items) positional.push(...items);
       else incomplete = v.k === 'unknown' ? v.reason : '*args whose items are not known';
-    } else if (a.type === 'dictionary_splat') {
+    } else if (nodeType(a) === 'dictionary_splat') {
       const inner = named(a)[0];
       const v = inner ? evalExpr(ip, inner, scope) : NONE;
       if (v.k === 'dict') {
@@ -357,9 +366,9 @@ export function evalArguments(ip: Interpreter, node: Node, scope: Scope): CallAr
 }
 
 function evalCall(ip: Interpreter, node: Node, scope: Scope): Value {
-  const fnNode = node.childForFieldName('function');
+  const fnNode = field(node, 'function');
   if (!fnNode) return unknown('incomplete call');
-  if (fnNode.type === 'identifier' && fnNode.text === 'super') {
+  if (nodeType(fnNode) === 'identifier' && nodeText(fnNode) === 'super') {
     // super() / super(Cls, self) inside a method: the scope knows the method's class and instance.
     const cls = scope.lookup('__class__');
     const self = scope.lookup('__self__');

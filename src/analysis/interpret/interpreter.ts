@@ -1,15 +1,18 @@
 // The abstract interpreter's core: module execution, statements, assignment and control flow.
-import { named } from '../parse/nodes';
+import { field, named, nodeText, nodeType } from '../parse/nodes';
 import type { Node } from 'web-tree-sitter';
 import { nodeRange } from '../parse/ranges';
 import type { KerasSession } from '../keras/session';
 import type { ModelObject } from '../keras/models';
+import type { Tensor } from '../keras/graph';
 import type { Diagnostic, Severity } from '../summary/types';
 import { Budget, BudgetExceeded } from './budget';
 import { Scope } from './scope';
-import { NONE, str, truthy, unknown, type Value, type CallArgs } from './values';
+import { NONE, str, unknown, type Value, type CallArgs } from './values';
 import { evalExpr } from './expressions';
-import { iterate, iterateLazy } from './iteration';
+import { iterate } from './iteration';
+import { continueMaybe, execFor, execIf, execWhile } from './controlFlow';
+import { markCutOff } from './cutOff';
 import { callValue } from './calls';
 import { execImport, execImportFrom } from './imports';
 import { defineFunction } from './functions';
@@ -17,7 +20,27 @@ import { defineClass } from './classes';
 import { setAttribute, setSubscript } from './attributes';
 import { binaryOp } from './operators';
 
-export type Flow = undefined | { kind: 'break' } | { kind: 'continue' } | { kind: 'return'; value: Value };
+/**
+ * Some of the ways through an undecidable choice left early (return, break, continue) and some did not:
+ * what follows runs only on the others. `returns` holds what the early returns gave (valid in the current state).
+ */
+export interface MaybeFlow {
+  readonly kind: 'maybe';
+  readonly reason: string;
+  readonly exits: ReadonlySet<'break' | 'continue' | 'return'>;
+  readonly returns: readonly Returned[];
+  /** Some ways reach the end of the block normally. */
+  readonly continues: boolean;
+}
+
+/** A value an early return gave: the value itself, or (a tensor made on a way since undone) the older tensors it came from. */
+export type Returned = { readonly value: Value } | { readonly sources: readonly Tensor[] };
+
+export type Flow =
+  | undefined | { kind: 'break' } | { kind: 'continue' } | { kind: 'return'; value: Value }
+  /** The code raises: no model comes out of this way. */
+  | { kind: 'raise'; value: Value }
+  | MaybeFlow;
 
 export interface InterpreterOptions {
   readonly totalSteps: number;
@@ -25,7 +48,12 @@ export interface InterpreterOptions {
   readonly maxCallDepth: number;
 }
 
-export const DEFAULT_LIMITS: InterpreterOptions = { totalSteps: 1_500_000, stepsPerStatement: 250_000, maxCallDepth: 40 };
+/**
+ * A statement may take 150,000 steps (about 60 ms of work when it makes layers all along; ResNet-50 built in one
+ * statement takes 17,447, see `node scripts/budget-bench.mjs`); a file 600,000 (four statements cut off, or about
+ * four times what a generated 20,000-line file of 200 models needs).
+ */
+export const DEFAULT_LIMITS: InterpreterOptions = { totalSteps: 600_000, stepsPerStatement: 150_000, maxCallDepth: 40 };
 
 export class Interpreter {
   readonly budget: Budget;
@@ -34,9 +62,14 @@ export class Interpreter {
   /** Modules imported with `from X import *`, searched for names not otherwise defined. */
   readonly starModules: Value[] = [];
   callDepth = 0;
+  /** How many try bodies are running: there a branch that raises may go on in a handler (not followed). */
+  tryDepth = 0;
+  /** Set when a call was not followed because calls were nested too deeply: the statement is then marked as cut off. */
+  recursionCutOff: string | undefined;
   /** Models changed while the current top-level statement runs (tainted if it is cut off). */
   readonly touched = new Set<ModelObject>();
   private readonly reportedNames = new Set<string>();
+  private readonly reported = new Set<string>();
 
   constructor(readonly session: KerasSession, readonly limits: InterpreterOptions = DEFAULT_LIMITS) {
     this.budget = new Budget(limits.totalSteps, limits.stepsPerStatement);
@@ -44,7 +77,12 @@ export class Interpreter {
   }
 
   report(at: Node, severity: Severity, message: string): void {
-    this.diagnostics.push({ range: nodeRange(at), severity, message });
+    const range = nodeRange(at);
+    // Recursion cut off at every leaf of a call tree says the same thing thousands of times: keep one.
+    const key = `${range.start.line}:${range.start.character}:${message}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.diagnostics.push({ range, severity, message });
   }
 
   /** Reports an undefined name once per file. */
@@ -71,31 +109,46 @@ export class Interpreter {
         return;
       }
       this.touched.clear();
+      this.recursionCutOff = undefined;
+      const modelsBefore = this.session.models.length;
+      const namesBefore = this.session.names.counts();
       this.budget.startStatement();
       try {
         this.exec(stmt, this.globals);
+        if (this.recursionCutOff) markCutOff(this, stmt, modelsBefore, namesBefore, this.recursionCutOff);
       } catch (e) {
         if (!(e instanceof BudgetExceeded)) throw e;
         this.callDepth = 0;
+        this.tryDepth = 0;
+        this.session.tracing = 0;
+        this.session.callStack.length = 0;
+        const reason = 'the statement that builds it was cut off (analysis budget)';
         this.report(stmt, 'warning', 'keras-lens stopped following this statement: it runs too long (a very long loop or deep recursion); figures that depend on it are shown as ?');
-        this.taint(stmt, this.globals, 'the statement that builds it was cut off (analysis budget)', true);
+        this.taint(stmt, this.globals, reason);
+        markCutOff(this, stmt, modelsBefore, namesBefore, reason);
       }
     }
   }
 
   execBlock(block: Node | null, scope: Scope): Flow {
-    if (!block) return undefined;
-    for (const stmt of named(block)) {
-      if (!stmt) continue;
-      const flow = this.exec(stmt, scope);
-      if (flow) return flow;
+    return block ? this.execStatements(named(block), 0, scope) : undefined;
+  }
+
+  private execStatements(stmts: readonly Node[], from: number, scope: Scope): Flow {
+    for (let i = from; i < stmts.length; i++) {
+      const flow = this.exec(stmts[i], scope);
+      if (!flow) continue;
+      if (flow.kind === 'maybe' && flow.continues && i + 1 < stmts.length) {
+        return continueMaybe(this, flow, scope, () => this.execStatements(stmts, i + 1, scope), stmts[i]);
+      }
+      return flow;
     }
     return undefined;
   }
 
   exec(node: Node, scope: Scope): Flow {
     this.budget.tick();
-    switch (node.type) {
+    switch (nodeType(node)) {
       case 'expression_statement':
         for (const c of named(node)) if (c) this.evalStatementExpr(c, scope);
         return undefined;
@@ -103,8 +156,8 @@ export class Interpreter {
       case 'import_from_statement': case 'future_import_statement': execImportFrom(this, node, scope); return undefined;
       case 'function_definition': defineFunction(this, node, scope); return undefined;
       case 'decorated_definition': {
-        const def = node.childForFieldName('definition');
-        if (def?.type === 'function_definition') defineFunction(this, def, scope);
+        const def = field(node, 'definition');
+        if (def && nodeType(def) === 'function_definition') defineFunction(this, def, scope);
         else if (def) this.exec(def, scope);
         return undefined;
       }
@@ -113,54 +166,60 @@ export class Interpreter {
         const e = named(node)[0];
         return { kind: 'return', value: e ? this.eval(e, scope) : NONE };
       }
-      case 'if_statement': return this.execIf(node, scope);
-      case 'for_statement': return this.execFor(node, scope);
-      case 'while_statement': return this.execWhile(node, scope);
+      case 'if_statement': return execIf(this, node, scope);
+      case 'for_statement': return execFor(this, node, scope);
+      case 'while_statement': return execWhile(this, node, scope);
       case 'break_statement': return { kind: 'break' };
       case 'continue_statement': return { kind: 'continue' };
       case 'with_statement': {
         for (const item of node.descendantsOfType('with_item')) {
-          const v = item?.childForFieldName('value');
-          if (v?.type === 'as_pattern') {
-            const target = v.childForFieldName('alias');
+          const v = field(item, 'value');
+          if (nodeType(v) === 'as_pattern') {
+            const target = field(v, 'alias');
             const val = named(v)[0];
             const value = val ? this.eval(val, scope) : NONE;
             if (target) this.assign(named(target)[0] ?? target, value, scope);
           } else if (v) this.eval(v, scope);
         }
-        return this.execBlock(node.childForFieldName('body'), scope);
+        return this.execBlock(field(node, 'body'), scope);
       }
       case 'try_statement': {
-        const flow = this.execBlock(node.childForFieldName('body'), scope);
+        let flow: Flow;
+        this.tryDepth++;
+        try {
+          flow = this.execBlock(field(node, 'body'), scope);
+        } finally {
+          this.tryDepth--;
+        }
         if (flow) return flow;
         for (const c of named(node)) {
-          if (c?.type === 'else_clause' || c?.type === 'finally_clause') {
-            const f = this.execBlock(c.childForFieldName('body') ?? named(c)[named(c).length - 1], scope);
+          if (nodeType(c) === 'else_clause' || nodeType(c) === 'finally_clause') {
+            const f = this.execBlock(field(c, 'body') ?? named(c)[named(c).length - 1], scope);
             if (f) return f;
           }
         }
         return undefined;
       }
       case 'global_statement':
-        for (const id of named(node)) if (id) scope.globals.add(id.text);
+        for (const id of named(node)) if (id) scope.globals.add(nodeText(id));
         return undefined;
       case 'print_statement': case 'pass_statement': case 'assert_statement': case 'delete_statement':
       case 'nonlocal_statement': case 'comment': case 'type_alias_statement':
         return undefined;
       case 'raise_statement':
-        return { kind: 'return', value: unknown('the code raises an exception here') };
+        return { kind: 'raise', value: unknown('the code raises an exception here') };
       default:
         return undefined;
     }
   }
 
   private evalStatementExpr(node: Node, scope: Scope): void {
-    switch (node.type) {
+    switch (nodeType(node)) {
       case 'assignment': this.execAssignment(node, scope); return;
       case 'augmented_assignment': {
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
-        const op = node.childForFieldName('operator')?.text.replace('=', '') ?? '+';
+        const left = field(node, 'left');
+        const right = field(node, 'right');
+        const op = nodeText(field(node, 'operator'))?.replace('=', '') ?? '+';
         if (!left || !right) return;
         const cur = this.eval(left, scope);
         const rhs = this.eval(right, scope);
@@ -181,10 +240,10 @@ export class Interpreter {
   private execAssignment(node: Node, scope: Scope): void {
     const targets: Node[] = [];
     let cur: Node | null = node;
-    while (cur && cur.type === 'assignment') {
-      const left = cur.childForFieldName('left');
+    while (cur && nodeType(cur) === 'assignment') {
+      const left = field(cur, 'left');
       if (left) targets.push(left);
-      cur = cur.childForFieldName('right');
+      cur = field(cur, 'right');
     }
     if (!cur) return; // annotation only: `x: int`
     const value = this.eval(cur, scope);
@@ -193,21 +252,21 @@ export class Interpreter {
 
   /** Binds a value to an assignment target (name, tuple/list pattern, attribute, subscript). */
   assign(target: Node, value: Value, scope: Scope): void {
-    switch (target.type) {
+    switch (nodeType(target)) {
       case 'identifier':
-        scope.assign(target.text, value);
-        if (scope.isModule && value.k === 'model' && !value.m.variable) value.m.variable = target.text;
-        if (scope.isModule && value.k === 'object' && value.model && !value.model.variable) value.model.variable = target.text;
+        scope.assign(nodeText(target), value);
+        if (scope.isModule && value.k === 'model' && !value.m.variable) value.m.variable = nodeText(target);
+        if (scope.isModule && value.k === 'object' && value.model && !value.model.variable) value.model.variable = nodeText(target);
         return;
       case 'pattern_list': case 'tuple_pattern': case 'list_pattern': case 'expression_list': case 'tuple': case 'list': {
         const parts = named(target).filter((c): c is Node => !!c);
         const items = iterate(this, value);
-        const star = parts.findIndex((p) => p.type === 'list_splat_pattern' || p.type === 'list_splat');
+        const star = parts.findIndex((p) => nodeType(p) === 'list_splat_pattern' || nodeType(p) === 'list_splat');
         for (let i = 0; i < parts.length; i++) {
           const p = parts[i];
           if (!items || (star < 0 && items.length !== parts.length)) {
             const why = value.k === 'unknown' ? value : unknown('unpacking a value whose length is not known');
-            this.assign(p.type === 'list_splat_pattern' || p.type === 'list_splat' ? (named(p)[0] ?? p) : p, why, scope);
+            this.assign(nodeType(p) === 'list_splat_pattern' || nodeType(p) === 'list_splat' ? (named(p)[0] ?? p) : p, why, scope);
             continue;
           }
           if (i === star) {
@@ -226,14 +285,14 @@ export class Interpreter {
         return;
       }
       case 'attribute': {
-        const obj = target.childForFieldName('object');
-        const attr = target.childForFieldName('attribute');
-        if (obj && attr) setAttribute(this, this.eval(obj, scope), attr.text, value, target);
+        const obj = field(target, 'object');
+        const attr = field(target, 'attribute');
+        if (obj && attr) setAttribute(this, this.eval(obj, scope), nodeText(attr), value, target);
         return;
       }
       case 'subscript': {
-        const obj = target.childForFieldName('value');
-        const sub = target.childForFieldName('subscript');
+        const obj = field(target, 'value');
+        const sub = field(target, 'subscript');
         if (obj && sub) setSubscript(this, this.eval(obj, scope), this.eval(sub, scope), value);
         return;
       }
@@ -242,79 +301,14 @@ export class Interpreter {
     }
   }
 
-  private execIf(node: Node, scope: Scope): Flow {
-    const cond = node.childForFieldName('condition');
-    const t = cond ? truthy(this.eval(cond, scope)) : undefined;
-    if (t === true) return this.execBlock(node.childForFieldName('consequence'), scope);
-    const clauses = node.childrenForFieldName('alternative').filter((c): c is Node => !!c);
-    if (t === undefined) {
-      this.taint(node, scope, 'it depends on a condition keras-lens cannot decide');
-      if (cond) this.report(cond, 'info', 'keras-lens cannot decide this condition; what either branch builds is shown as ?');
-      return undefined;
-    }
-    for (const clause of clauses) {
-      if (clause.type === 'else_clause') return this.execBlock(clause.childForFieldName('body'), scope);
-      const c = clause.childForFieldName('condition');
-      const ct = c ? truthy(this.eval(c, scope)) : undefined;
-      if (ct === true) return this.execBlock(clause.childForFieldName('consequence'), scope);
-      if (ct === undefined) {
-        this.taint(clause, scope, 'it depends on a condition keras-lens cannot decide');
-        return undefined;
-      }
-    }
-    return undefined;
-  }
-
-  private execFor(node: Node, scope: Scope): Flow {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    const body = node.childForFieldName('body');
-    if (!left || !right) return undefined;
-    const iterable = this.eval(right, scope);
-    const items = iterateLazy(iterable);
-    if (!items) {
-      this.taint(node, scope, iterable.k === 'unknown' ? iterable.reason : 'it loops over values keras-lens cannot list');
-      this.report(right, 'info', 'keras-lens cannot list what this loop iterates over; what it builds is shown as ?');
-      return undefined;
-    }
-    let broke = false;
-    for (const item of items) {
-      this.budget.tick();
-      this.assign(left, item, scope);
-      const flow = this.execBlock(body, scope);
-      if (flow?.kind === 'break') { broke = true; break; }
-      if (flow?.kind === 'return') return flow;
-    }
-    const alt = node.childForFieldName('alternative');
-    if (!broke && alt) return this.execBlock(alt.childForFieldName('body') ?? alt, scope);
-    return undefined;
-  }
-
-  private execWhile(node: Node, scope: Scope): Flow {
-    const cond = node.childForFieldName('condition');
-    const body = node.childForFieldName('body');
-    if (!cond) return undefined;
-    for (;;) {
-      this.budget.tick();
-      const t = truthy(this.eval(cond, scope));
-      if (t === undefined) {
-        this.taint(node, scope, 'it depends on a loop condition keras-lens cannot decide');
-        return undefined;
-      }
-      if (!t) break;
-      const flow = this.execBlock(body, scope);
-      if (flow?.kind === 'break') break;
-      if (flow?.kind === 'return') return flow;
-    }
-    return undefined;
-  }
-
   /**
    * What a name becomes when code that may change it was not followed: a tensor stays a tensor (behind a
    * `?` row, so the model is still listed with everything after it unknown); anything else is unknown.
    */
   private unknownLike(current: Value | undefined, reason: string, at: Node): Value {
     if (current?.k !== 'tensor') return unknown(reason);
+    // Already behind a `?` row for this reason (marked from what the code changed): one row is enough.
+    if (current.t.node.layer.name === '?' && current.t.node.layer.unknownReason === reason) return current;
     const site = nodeRange(at);
     const layer = this.session.createPlaceholder(reason, site);
     return { k: 'tensor', t: this.session.callLayer(layer, [current.t], false, site).outputs[0] };
@@ -324,20 +318,19 @@ export class Interpreter {
    * Code that was not (fully) followed: names it assigns become unknown, and models it changes
    * (`m.add(...)`, or changed before a cut-off) are marked so no figure of theirs is shown as certain.
    */
-  taint(node: Node, scope: Scope, reason: string, touchedToo = false): void {
-    if (touchedToo) for (const m of this.touched) m.tainted ??= reason;
+  taint(node: Node, scope: Scope, reason: string): void {
     const visit = (n: Node): void => {
-      if (n.type === 'assignment' || n.type === 'augmented_assignment' || n.type === 'for_statement') {
-        const left = n.childForFieldName('left');
+      if (nodeType(n) === 'assignment' || nodeType(n) === 'augmented_assignment' || nodeType(n) === 'for_statement') {
+        const left = field(n, 'left');
         if (left) for (const id of identifiersIn(left)) scope.assign(id, this.unknownLike(scope.lookup(id), reason, n));
       }
-      if (n.type === 'call') {
-        const fn = n.childForFieldName('function');
-        const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
-        if (obj?.type === 'identifier') {
-          const v = scope.lookup(obj.text);
+      if (nodeType(n) === 'call') {
+        const fn = field(n, 'function');
+        const obj = nodeType(fn) === 'attribute' ? field(fn, 'object') : null;
+        if (obj && nodeType(obj) === 'identifier') {
+          const v = scope.lookup(nodeText(obj));
           if (v?.k === 'model') v.m.tainted ??= reason;
-          if (v?.k === 'list' || v?.k === 'dict') scope.assign(obj.text, unknown(reason));
+          if (v?.k === 'list' || v?.k === 'dict') scope.assign(nodeText(obj), unknown(reason));
         }
       }
       for (const c of named(n)) if (c) visit(c);
@@ -347,7 +340,7 @@ export class Interpreter {
 }
 
 function identifiersIn(target: Node): string[] {
-  if (target.type === 'identifier') return [target.text];
-  if (target.type === 'attribute' || target.type === 'subscript') return [];
+  if (nodeType(target) === 'identifier') return [nodeText(target)];
+  if (nodeType(target) === 'attribute' || nodeType(target) === 'subscript') return [];
   return named(target).flatMap((c) => (c ? identifiersIn(c) : []));
 }

@@ -5,6 +5,7 @@ import type { Tensor } from '../keras/graph';
 import type { SequentialModel } from '../keras/models';
 import type { Shape } from '../keras/shape';
 import type { Interpreter } from './interpreter';
+import { disconnectedOutput } from '../keras/functionalOrder';
 import { NONE, native, str, tuple, unknown, int, type CallArgs, type NativeValue, type Value } from './values';
 import { toArg } from './toArgs';
 import { argShape } from '../keras/args';
@@ -144,6 +145,14 @@ function makeFunctional(ip: Interpreter, a: CallArgs): Value {
     ip.report(a.node, 'info', `keras-lens cannot follow this model: ${why}`);
     return unknown(`a model whose tensors are not known: ${why}`);
   }
+  const cut = disconnectedOutput(ins.tensors, outs.tensors);
+  if (cut >= 0) {
+    const path = outs.structure === 'single' ? '' : String(cut);
+    ip.report(a.node, 'error', ip.session.opts.version === 3
+      ? `Output with path \`${path}\` is not connected to \`inputs\` (it is computed from an Input that is not among this model's inputs)`
+      : 'Graph disconnected: an output is computed from an Input that is not among this model\'s inputs');
+    return unknown('Keras raises: an output is not connected to the inputs');
+  }
   const m = ip.session.newFunctional(ins.tensors, outs.tensors, outs.structure, nameV?.k === 'str' ? nameV.v : null, nodeRange(a.node));
   const trainable = kw(a, 'trainable');
   if (trainable?.k === 'bool') m.trainable = trainable.v;
@@ -195,10 +204,13 @@ export function kerasFunction(name: string): NativeValue | undefined {
   return merge ? native(name, mergeHelper(merge)) : undefined;
 }
 
-/** Calling a layer class: a new layer object. */
-/** A layer object costs far more than a Python step: weigh it so runaway loops stop early. */
-export const LAYER_STEP_COST = 12;
+/**
+ * Making or calling a layer costs about as much time as 40 plain steps (binding, shape rule, weights, its row):
+ * weighed so, the step budget bounds time whatever a loop does (measured with `node scripts/budget-bench.mjs`).
+ */
+export const LAYER_STEP_COST = 40;
 
+/** Calling a layer class: a new layer object. */
 export function constructLayer(ip: Interpreter, className: string, a: CallArgs): Value {
   ip.budget.tick(LAYER_STEP_COST);
   if (className === 'InputLayer') return makeInputLayer(ip, a);

@@ -155,12 +155,15 @@ export function modelAttribute(ip: Interpreter, m: ModelObject, name: string, no
     case 'trainable': return bool(m.trainable);
     case 'inputs': case 'input': {
       if (m.kind === 'subclassed') return layerAttribute(ip, m.asLayer, name === 'inputs' ? 'input' : name, node);
+      // Keras 3: a Sequential's `input` is that of its first call as a layer (Operation.input); `inputs` its own graph's.
+      if (m.kind === 'sequential' && name === 'input' && ip.session.opts.version === 3) return firstCall(ip, m, 'input');
       const t = m.kind === 'sequential' ? (m.input ? [m.input] : null) : m.inputs;
       if (!t) return unknown(`model ${m.name} has no input yet`);
       return name === 'inputs' || t.length !== 1 ? list(t.map(tensorValue)) : tensorValue(t[0]);
     }
     case 'outputs': case 'output': {
       if (m.kind === 'subclassed') return layerAttribute(ip, m.asLayer, 'output', node);
+      if (m.kind === 'sequential' && name === 'output' && ip.session.opts.version === 3) return firstCall(ip, m, 'output');
       const t = m.kind === 'sequential' ? sequentialOutputs(m) : m.outputs;
       if (!t) return unknown(`model ${m.name} has no output yet`);
       return name === 'outputs' || t.length !== 1 ? list(t.map(tensorValue)) : tensorValue(t[0]);
@@ -191,6 +194,15 @@ export function modelAttribute(ip: Interpreter, m: ModelObject, name: string, no
     default:
       return native(`${m.name}.${name}`, () => opaque(`${m.name}.${name}()`));
   }
+}
+
+/** A Sequential's input or output as Keras 3 gives it: from the model's first call, an error if it was never called. */
+function firstCall(ip: Interpreter, m: ModelObject, which: 'input' | 'output'): Value {
+  const node = ip.session.modelLayer(m).nodes[0];
+  if (!node) return unknown(`Keras raises: the layer ${m.name} has never been called and thus has no defined ${which} (\`${which}s\` is its own graph's)`);
+  if (which === 'output') return outputsValue(node.outputs, node.multiOutput);
+  const ins = node.inputs.slice(0, node.ruleInputs);
+  return ins.length === 1 ? tensorValue(ins[0]) : list(ins.map(tensorValue));
 }
 
 export function setModelAttribute(ip: Interpreter, m: ModelObject, name: string, value: Value, node: Node): void {

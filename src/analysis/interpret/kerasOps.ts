@@ -4,7 +4,7 @@ import { NONE, int, native, opaque, tuple, unknown, type CallArgs, type Value } 
 import { tensorOperation } from './kerasObjects';
 
 const ELEMENTWISE: Record<string, string> = {
-  add: '+', subtract: '-', multiply: '*', divide: '/', true_divide: '/', floor_divide: '//', power: '**', mod: '%',
+  add: '+', subtract: '-', multiply: '*', divide: '/', true_divide: '/', floor_divide: '//', power: '**', mod: '%', matmul: '@',
 };
 const UNARY: Record<string, string> = {
   cast: 'Cast', sqrt: 'Sqrt', exp: 'Exp', log: 'Log', square: 'Square', relu: 'Relu', sigmoid: 'Sigmoid', tanh: 'Tanh',

@@ -1,4 +1,5 @@
 // Name lookup: local and enclosing scopes, module globals, builtins, star imports, then Keras's own names.
+import { nodeText } from '../parse/nodes';
 import type { Node } from 'web-tree-sitter';
 import type { Interpreter } from './interpreter';
 import type { Scope } from './scope';
@@ -8,7 +9,7 @@ import { getAttribute } from './attributes';
 import { kerasGlobalFallback } from './kerasNames';
 
 export function lookupName(ip: Interpreter, node: Node, scope: Scope): Value {
-  const name = node.text;
+  const name = nodeText(node);
   const v = scope.lookup(name);
   if (v !== undefined) return v;
   const b = BUILTINS.get(name);

@@ -18,15 +18,28 @@ export function mapGraph(inputs: readonly Tensor[], outputs: readonly Tensor[]):
   const layerIndex = new Map<LayerObject, number>();
   const inputSet = new Set(inputs);
 
-  const visit = (t: Tensor): void => {
-    const node = t.node;
-    if (finished.has(node) || inProgress.has(node)) return;
-    if (!layerIndex.has(node.layer)) layerIndex.set(node.layer, layerIndex.size);
-    inProgress.add(node);
-    if (node.inputs.length > 0 && !inputSet.has(t)) for (const x of node.inputs) visit(x);
-    finished.add(node);
-    inProgress.delete(node);
-    order.push(node);
+  // Depth-first from each output, with an explicit stack: a chain of thousands of layers must not overflow the call stack.
+  const visit = (root: Tensor): void => {
+    const stack: { node: LayerNode; inputs: readonly Tensor[]; next: number }[] = [];
+    const enter = (t: Tensor): void => {
+      const node = t.node;
+      if (finished.has(node) || inProgress.has(node)) return;
+      if (!layerIndex.has(node.layer)) layerIndex.set(node.layer, layerIndex.size);
+      inProgress.add(node);
+      stack.push({ node, inputs: node.inputs.length > 0 && !inputSet.has(t) ? node.inputs : [], next: 0 });
+    };
+    enter(root);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next < top.inputs.length) {
+        enter(top.inputs[top.next++]);
+        continue;
+      }
+      stack.pop();
+      finished.add(top.node);
+      inProgress.delete(top.node);
+      order.push(top.node);
+    }
   };
   for (const o of outputs) visit(o);
 
@@ -73,4 +86,28 @@ export function isSequentialLike(g: FunctionalGraph): boolean {
     if (layer.nodes.filter((n) => nodes.has(n)).length > 1) return false;
   }
   return true;
+}
+
+/**
+ * The first output that cannot be computed from the inputs (-1 if all can): Keras walks the graph from the
+ * given inputs only, so an Input that is not among them (another model's, say) leaves what follows it
+ * unreachable (keras/src/ops/function.py: "Output with path … is not connected to `inputs`").
+ */
+export function disconnectedOutput(inputs: readonly Tensor[], outputs: readonly Tensor[]): number {
+  const known = new Map<Tensor, boolean>(inputs.map((t) => [t, true]));
+  const computable = (root: Tensor): boolean => {
+    const stack: Tensor[] = [root];
+    while (stack.length > 0) {
+      const t = stack[stack.length - 1];
+      if (known.has(t)) { stack.pop(); continue; }
+      const ins = t.node.inputs;
+      if (ins.length === 0) { known.set(t, false); stack.pop(); continue; }
+      const pending = ins.filter((x) => !known.has(x));
+      if (pending.length > 0) { stack.push(...pending); continue; }
+      known.set(t, ins.every((x) => known.get(x)));
+      stack.pop();
+    }
+    return known.get(root) ?? false;
+  };
+  return outputs.findIndex((t) => !computable(t));
 }

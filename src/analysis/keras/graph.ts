@@ -75,6 +75,10 @@ export interface LayerObject {
   firstBuild: LayerBuild | null;
   /** Why the figures are unknown, if they are. */
   unknownReason?: string;
+  /** Changed on some of the ways through a choice keras-lens cannot decide: its counts are not certain. */
+  uncertain?: string;
+  /** Its trainable flag was set on some of those ways only: the count is certain, the trainable split is not. */
+  trainableUncertain?: string;
   /** Keras would raise for this layer. */
   error?: string;
   /** Why some constructor arguments are not known (an unknown `**kwargs`): what looks missing may be in there. */

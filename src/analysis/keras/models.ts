@@ -14,6 +14,8 @@ interface ModelBase {
   /** The layer object representing this model when it is nested in another model. */
   asLayer?: LayerObject;
   trainable: boolean;
+  /** Its trainable flag was set on some ways through an undecidable choice only: the trainable split is not certain. */
+  trainableUncertain?: string;
 }
 
 export interface SequentialModel extends ModelBase {

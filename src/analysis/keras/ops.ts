@@ -60,11 +60,32 @@ const expandLast: LayerDef = {
   },
 };
 
+/** `x @ w` / ops.matmul: numpy's matmul (keras/src/ops/operation_utils.py compute_matmul_output_shape). */
+const matmul: LayerDef = {
+  className: 'Matmul',
+  signature: [],
+  build(call) {
+    const [a, b] = call.inputList();
+    // A 1-D operand is promoted to a matrix, and its temporary axis dropped from the result.
+    const x = a.length === 1 ? [1, a[0]] : a;
+    const y = b.length === 1 ? [b[0], 1] : b;
+    const inner = x[x.length - 1];
+    const rows = y[y.length - 2];
+    if (inner !== null && rows !== null && inner !== rows) {
+      throw new KerasError(`Inner dimensions (\`x1.shape[-1]\` and \`x2.shape[-2]\`) must be equal, but received \`x1.shape=${shapeText(x)}\` and \`x2.shape=${shapeText(y)}\``);
+    }
+    const out: Dim[] = [...broadcastFull(x.slice(0, -2), y.slice(0, -2)), x[x.length - 2], y[y.length - 1]];
+    if (a.length === 1) out.splice(out.length - 2, 1);
+    if (b.length === 1) out.splice(out.length - 1, 1);
+    return { outputs: [out], weights: [], shapeExplanation: `(…, ${inner ?? 'None'}) @ (…, ${rows ?? 'None'}, ${y[y.length - 1] ?? 'None'}): the inner axis is summed over` };
+  },
+};
+
 const DEFS = new Map<string, LayerDef>(
   [...['Add', 'Subtract', 'Multiply', 'TrueDivide', 'FloorDivide', 'Power', 'Mod', 'Negative', 'Absolute', 'NotEqual',
     'LogicalOr', 'ZerosLike', 'OnesLike', 'Cast', 'Sqrt', 'Exp', 'Log', 'Square', 'Relu', 'Sigmoid', 'Tanh', 'Maximum', 'Minimum']
     .map((c): [string, LayerDef] => [c, elementwiseOp(c)]),
-  ['Any', anyLastAxis], ['ExpandDims', expandLast]],
+  ['Any', anyLastAxis], ['ExpandDims', expandLast], ['Matmul', matmul]],
 );
 
 export function operationDef(className: string): LayerDef | undefined {

@@ -29,15 +29,22 @@ export function reapplyModel(session: KerasSession, m: ModelObject, inputShapes:
   }
   const memo = new Map<number, Shape | null>();
   m.inputs.forEach((t, i) => memo.set(t.id, inputShapes[i] ?? null));
-  const evalTensor = (t: Tensor): Shape | null => {
-    if (memo.has(t.id)) return memo.get(t.id) ?? null;
-    const node = t.node;
-    if (node.inputs.length === 0) return t.shape;
-    const ins = node.inputs.slice(0, node.ruleInputs).map(evalTensor);
-    const outs = applyLayer(session, node.layer, ins, node.inputIsList, depth, node.callOptions);
-    const out = outs ? outs[t.index] ?? null : null;
-    memo.set(t.id, out);
-    return out;
+  // Post-order with an explicit stack (a long chain must not overflow the call stack): inputs first, then the node.
+  const evalTensor = (root: Tensor): Shape | null => {
+    const stack: Tensor[] = [root];
+    while (stack.length > 0) {
+      const t = stack[stack.length - 1];
+      if (memo.has(t.id)) { stack.pop(); continue; }
+      const node = t.node;
+      if (node.inputs.length === 0) { memo.set(t.id, t.shape); stack.pop(); continue; }
+      const ruleInputs = node.inputs.slice(0, node.ruleInputs);
+      const pending = ruleInputs.filter((x) => !memo.has(x.id));
+      if (pending.length > 0) { stack.push(...pending.reverse()); continue; }
+      stack.pop();
+      const outs = applyLayer(session, node.layer, ruleInputs.map((x) => memo.get(x.id) ?? null), node.inputIsList, depth, node.callOptions);
+      memo.set(t.id, outs ? outs[t.index] ?? null : null);
+    }
+    return memo.get(root.id) ?? null;
   };
   return m.outputs.map(evalTensor);
 }

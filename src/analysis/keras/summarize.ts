@@ -42,12 +42,21 @@ class WeightTally {
   total = 0;
   trainable = 0;
   nonTrainable = 0;
+  /** Why the trainable / non-trainable split is not certain (a flag set on some ways only), if it is not. */
+  private splitReason: string | undefined;
   private readonly seen = new Set<LayerObject>();
+
+  /** A trainable flag that is not certain matters unless an enclosing model freezes everything anyway. */
+  private flag(owner: { name: string; trainableUncertain?: string }, frozen: boolean): void {
+    if (owner.trainableUncertain && !frozen) this.splitReason ??= `${owner.name}: ${owner.trainableUncertain}`;
+  }
 
   /** Adds a layer's weights; returns why they are unknown, if they are. */
   layer(l: LayerObject, frozen: boolean, skipUnbuilt: boolean): string | undefined {
     if (this.seen.has(l)) return undefined;
     this.seen.add(l);
+    if (l.uncertain) return `${l.name}: ${l.uncertain}`;
+    this.flag(l, frozen);
     if (l.model && l.model.kind !== 'subclassed') return this.model(l.model, frozen || !l.trainable || !l.model.trainable, false);
     if (l.className === 'InputLayer') return undefined;
     if (skipUnbuilt && neverBuilt(l)) return undefined;
@@ -66,6 +75,9 @@ class WeightTally {
   }
 
   model(m: ModelObject, frozen: boolean, skipUnbuilt: boolean): string | undefined {
+    // A nested model whose own figures are not certain makes its row (and the totals) not certain either.
+    if (m.tainted) return `${m.name}: ${m.tainted}`;
+    this.flag(m, frozen);
     if (m.kind === 'subclassed') return this.layer(m.asLayer, frozen || !m.trainable, true);
     // An unbuilt Sequential counts only the layers that were built elsewhere.
     const skip = skipUnbuilt || (m.kind === 'sequential' && !m.built);
@@ -86,6 +98,7 @@ class WeightTally {
 
   counts(reason: string | undefined): Counts {
     if (reason) return { total: null, trainable: null, nonTrainable: null, reason };
+    if (this.splitReason) return { total: this.total, trainable: null, nonTrainable: null, reason: this.splitReason };
     return { total: this.total, trainable: this.trainable, nonTrainable: this.nonTrainable };
   }
 }

@@ -1,0 +1,173 @@
+// The interpreter's mutable state as one graph of objects: saved before an undecidable choice, compared
+// with what each alternative left, and put back — so every alternative runs from the same start.
+import { Scope } from './scope';
+import { KerasSession } from '../keras/session';
+import { NameCounter } from '../keras/naming';
+import { ArgReader } from '../keras/args';
+
+/** The contents of one mutable object, shallow: its elements, entries or own properties. */
+export type Contents =
+  | { readonly kind: 'array'; readonly items: readonly unknown[] }
+  | { readonly kind: 'map'; readonly entries: readonly (readonly [unknown, unknown])[] }
+  | { readonly kind: 'set'; readonly values: readonly unknown[] }
+  | { readonly kind: 'object'; readonly props: Readonly<Record<string, unknown>>; readonly count: number };
+
+/** Values that never change once made: not part of the state (they are compared by content). */
+const LEAF_KINDS = new Set(['none', 'bool', 'int', 'float', 'str', 'range', 'module', 'layerClass', 'opaque', 'unknown', 'ndarray']);
+
+/** Properties that are not state: `nextId` keeps ids unique across alternatives; the reporter and a layer's catalogue entry never change. */
+const NOT_STATE = new Set(['nextId', 'report', 'def']);
+
+/**
+ * Properties holding data that is never changed once made (source ranges, shapes, a layer's bound arguments
+ * and build results): not saved, which keeps saving the state cheap. They still count when states are compared.
+ */
+const IMMUTABLE = new Set(['site', 'range', 'callSites', 'build', 'firstBuild', 'args', 'base', 'shape', 'inputShape', 'callOptions', 'traceOutputs']);
+
+let ownClasses: Set<unknown> | undefined;
+/** Our own classes whose instances hold state; any other class instance (a syntax node, the budget) is left alone. */
+function stateful(o: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(o);
+  if (proto === Object.prototype || proto === Array.prototype || proto === Map.prototype || proto === Set.prototype || proto === null) return true;
+  ownClasses ??= new Set([Scope.prototype, KerasSession.prototype, NameCounter.prototype, ArgReader.prototype]);
+  return ownClasses.has(proto);
+}
+
+export function isLeafValue(o: object): boolean {
+  const k = (o as { k?: unknown }).k;
+  return typeof k === 'string' && LEAF_KINDS.has(k);
+}
+
+function contentsOf(o: object): Contents {
+  if (Array.isArray(o)) return { kind: 'array', items: o.slice() };
+  if (o instanceof Map) return { kind: 'map', entries: [...o] };
+  if (o instanceof Set) return { kind: 'set', values: [...o] };
+  const props: Record<string, unknown> = {};
+  let count = 0;
+  for (const k in o) {
+    if (NOT_STATE.has(k) || !Object.prototype.hasOwnProperty.call(o, k)) continue;
+    props[k] = (o as Record<string, unknown>)[k];
+    count++;
+  }
+  return { kind: 'object', props, count };
+}
+
+/** Whether an object still holds the contents saved for it (references compared by identity). */
+function unchanged(o: object, c: Contents): boolean {
+  switch (c.kind) {
+    case 'array': {
+      const a = o as unknown[];
+      if (a.length !== c.items.length) return false;
+      for (let i = 0; i < a.length; i++) if (a[i] !== c.items[i]) return false;
+      return true;
+    }
+    case 'map': {
+      const m = o as Map<unknown, unknown>;
+      if (m.size !== c.entries.length) return false;
+      let i = 0;
+      for (const [k, v] of m) {
+        const e = c.entries[i++];
+        if (e[0] !== k || e[1] !== v) return false;
+      }
+      return true;
+    }
+    case 'set': {
+      const s = o as Set<unknown>;
+      if (s.size !== c.values.length) return false;
+      let i = 0;
+      for (const v of s) if (c.values[i++] !== v) return false;
+      return true;
+    }
+    case 'object': {
+      const r = o as Record<string, unknown>;
+      let n = 0;
+      for (const k in r) {
+        if (NOT_STATE.has(k)) continue;
+        if (r[k] !== c.props[k] || !(k in c.props)) return false;
+        n++;
+      }
+      return n === c.count;
+    }
+  }
+}
+
+/** The state reachable from some roots at one moment: every mutable object with its contents, and who holds it. */
+export class WorldSnapshot {
+  readonly saved = new Map<object, Contents>();
+  /** The first object found holding each saved object (to tell whose array or map changed). */
+  readonly holder = new Map<object, object>();
+
+  constructor(roots: readonly unknown[]) {
+    const stack: unknown[] = [...roots];
+    const from: (object | undefined)[] = roots.map(() => undefined);
+    const sealed = new Set<object>();
+    while (stack.length > 0) {
+      const o = stack.pop();
+      const h = from.pop();
+      if (typeof o !== 'object' || o === null || this.saved.has(o) || isLeafValue(o) || !stateful(o) || Object.isFrozen(o)) continue;
+      const c = contentsOf(o);
+      this.saved.set(o, c);
+      if (h) this.holder.set(o, h);
+      const visit = (x: unknown): void => {
+        if (typeof x === 'object' && x !== null) { stack.push(x); from.push(o); }
+      };
+      switch (c.kind) {
+        case 'array': if (!sealed.has(o)) c.items.forEach(visit); break;
+        case 'map': for (const [k, v] of c.entries) { visit(k); visit(v); } break;
+        case 'set': c.values.forEach(visit); break;
+        case 'object':
+          for (const k in c.props) {
+            // A layer's weights are fixed by its first build (a custom layer's own list does grow: `sublayers` beside it).
+            if (IMMUTABLE.has(k) || (k === 'weights' && !('sublayers' in c.props))) continue;
+            // The session's list of models is state, but a model only it holds cannot be reached by the code.
+            if (k === 'models' && o instanceof KerasSession) { const list = c.props[k] as object; stack.push(list); from.push(o); sealed.add(list); continue; }
+            visit(c.props[k]);
+          }
+          break;
+      }
+    }
+  }
+
+  /** Whether an object already existed (and was reachable) when the snapshot was taken. */
+  has(o: unknown): boolean {
+    return typeof o === 'object' && o !== null && this.saved.has(o);
+  }
+
+  /** The saved objects whose contents are different now, with their contents now. */
+  changes(): Map<object, Contents> {
+    const out = new Map<object, Contents>();
+    for (const [o, before] of this.saved) if (!unchanged(o, before)) out.set(o, contentsOf(o));
+    return out;
+  }
+
+  /** Puts back the saved contents of these objects (the ones an alternative changed). */
+  restore(changed: Iterable<object>): void {
+    for (const o of changed) {
+      const c = this.saved.get(o);
+      if (c) putContents(o, c);
+    }
+  }
+}
+
+export function putContents(o: object, c: Contents): void {
+  switch (c.kind) {
+    case 'array': { const a = o as unknown[]; a.length = 0; a.push(...c.items); return; }
+    case 'map': { const m = o as Map<unknown, unknown>; m.clear(); for (const [k, v] of c.entries) m.set(k, v); return; }
+    case 'set': { const s = o as Set<unknown>; s.clear(); for (const v of c.values) s.add(v); return; }
+    case 'object': {
+      const rec = o as Record<string, unknown>;
+      // Only what differs is written, so objects keep their shape (and V8 its fast paths).
+      for (const k of Object.keys(rec)) if (!NOT_STATE.has(k) && !(k in c.props)) delete rec[k];
+      for (const k in c.props) if (rec[k] !== c.props[k]) rec[k] = c.props[k];
+    }
+  }
+}
+
+/** The live contents of an object (for comparing an alternative's new objects). */
+export function liveContents(o: object): Contents {
+  return contentsOf(o);
+}
+
+export function isStateful(o: object): boolean {
+  return !isLeafValue(o) && stateful(o) && !Object.isFrozen(o);
+}
