@@ -75,10 +75,18 @@ export class Interpreter {
       try {
         this.exec(stmt, this.globals);
       } catch (e) {
-        if (!(e instanceof BudgetExceeded)) throw e;
-        this.callDepth = 0;
-        this.report(stmt, 'warning', 'keras-lens stopped following this statement: it runs too long (a very long loop or deep recursion); figures that depend on it are shown as ?');
-        this.taint(stmt, this.globals, 'the statement that builds it was cut off (analysis budget)', true);
+        if (e instanceof BudgetExceeded) {
+          this.callDepth = 0;
+          this.report(stmt, 'warning', 'keras-lens stopped following this statement: it runs too long (a very long loop or deep recursion); figures that depend on it are shown as ?');
+          this.taint(stmt, this.globals, 'the statement that builds it was cut off (analysis budget)', true);
+        } else if (isStackOverflow(e)) {
+          // Thousands of nested brackets or a 25,000-term sum: the JavaScript stack ends before the expression.
+          this.callDepth = 0;
+          this.report(stmt, 'warning', 'keras-lens stopped following this statement: it nests too deeply to follow; figures that depend on it are shown as ?');
+          this.taint(stmt, this.globals, 'the statement that builds it nests too deeply to follow', true);
+        } else {
+          throw e;
+        }
       }
     }
   }
@@ -326,7 +334,10 @@ export class Interpreter {
    */
   taint(node: Node, scope: Scope, reason: string, touchedToo = false): void {
     if (touchedToo) for (const m of this.touched) m.tainted ??= reason;
-    const visit = (n: Node): void => {
+    // An explicit stack, not recursion: the statement may be the one that nested too deeply.
+    const stack: Node[] = [node];
+    while (stack.length > 0) {
+      const n = stack.pop() as Node;
       if (n.type === 'assignment' || n.type === 'augmented_assignment' || n.type === 'for_statement') {
         const left = n.childForFieldName('left');
         if (left) for (const id of identifiersIn(left)) scope.assign(id, this.unknownLike(scope.lookup(id), reason, n));
@@ -340,14 +351,27 @@ export class Interpreter {
           if (v?.k === 'list' || v?.k === 'dict') scope.assign(obj.text, unknown(reason));
         }
       }
-      for (const c of named(n)) if (c) visit(c);
-    };
-    visit(node);
+      pushChildren(stack, n);
+    }
   }
 }
 
+/** Named children onto a stack, last first, so they pop in source order (a loop: a list literal may have 30,000). */
+function pushChildren(stack: Node[], n: Node): void {
+  const cs = named(n);
+  for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i]);
+}
+
+const isStackOverflow = (e: unknown): boolean => e instanceof RangeError && /call stack/i.test(e.message);
+
+/** The names an assignment target binds, in order (`a, (b, *c)`: a, b, c); attributes and subscripts bind none. */
 function identifiersIn(target: Node): string[] {
-  if (target.type === 'identifier') return [target.text];
-  if (target.type === 'attribute' || target.type === 'subscript') return [];
-  return named(target).flatMap((c) => (c ? identifiersIn(c) : []));
+  const out: string[] = [];
+  const stack: Node[] = [target];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.type === 'identifier') out.push(n.text);
+    else if (n.type !== 'attribute' && n.type !== 'subscript') pushChildren(stack, n);
+  }
+  return out;
 }

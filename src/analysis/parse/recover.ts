@@ -11,15 +11,16 @@ export interface ParseResult {
   readonly diagnostics: Diagnostic[];
 }
 
-function firstError(n: Node): Node | null {
-  if (n.type === 'ERROR' || n.isMissing) return n;
-  if (!n.hasError) return null;
-  for (const c of n.children) {
-    if (!c) continue;
-    const e = firstError(c);
-    if (e) return e;
+/** The first error node in document order (walked without recursion: a tree can nest 10,000 deep). */
+function firstError(root: Node): Node | null {
+  let n = root;
+  for (;;) {
+    if (n.type === 'ERROR' || n.isMissing) return n;
+    if (!n.hasError) return null;
+    const next = n.children.find((c) => !!c && (c.type === 'ERROR' || c.isMissing || c.hasError));
+    if (!next) return n;
+    n = next;
   }
-  return n;
 }
 
 function describe(e: Node, line: string): string {
@@ -29,18 +30,19 @@ function describe(e: Node, line: string): string {
   return shown ? `Syntax error near \`${shown}\`` : 'Syntax error';
 }
 
-/** Line ranges that hold an error in `tree` (an ERROR spanning everything marks everything). */
+/** Line ranges that hold an error in `tree` (an ERROR spanning everything marks everything); no recursion. */
 function errorLines(tree: Tree): [number, number][] {
   const out: [number, number][] = [];
-  const visit = (n: Node): void => {
-    if (!n.hasError && !n.isMissing) return;
+  const stack: Node[] = [tree.rootNode];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (!n.hasError && !n.isMissing) continue;
     if (n.type === 'ERROR' || n.isMissing) {
       out.push([n.startPosition.row, n.endPosition.row]);
-      return;
+      continue;
     }
-    for (const c of n.children) if (c) visit(c);
-  };
-  visit(tree.rootNode);
+    for (const c of n.children) if (c) stack.push(c);
+  }
   return out;
 }
 
