@@ -11,14 +11,30 @@ export interface ParseResult {
   readonly diagnostics: Diagnostic[];
 }
 
+const isError = (c: Node | null): c is Node => !!c && (c.type === 'ERROR' || c.isMissing || c.hasError);
+
+/**
+ * Where the error of a node is when none of its children shows one: tree-sitter inserted a hidden token
+ * (a MISSING newline between `f()` and `h` in `x = f()h`), which the API does not list. The statement
+ * that starts on the row the previous one ended (not after a `;`) is the one after the gap.
+ */
+function hiddenError(n: Node): Node {
+  const kids = n.children.filter((c): c is Node => !!c);
+  for (let i = 1; i < kids.length; i++) {
+    const [prev, cur] = [kids[i - 1], kids[i]];
+    if (prev.isNamed && cur.isNamed && cur.startPosition.row === prev.endPosition.row) return cur;
+  }
+  return n;
+}
+
 /** The first error node in document order (walked without recursion: a tree can nest 10,000 deep). */
 function firstError(root: Node): Node | null {
   let n = root;
   for (;;) {
     if (n.type === 'ERROR' || n.isMissing) return n;
     if (!n.hasError) return null;
-    const next = n.children.find((c) => !!c && (c.type === 'ERROR' || c.isMissing || c.hasError));
-    if (!next) return n;
+    const next = n.children.find(isError);
+    if (!next) return hiddenError(n);
     n = next;
   }
 }
@@ -41,7 +57,12 @@ function errorLines(tree: Tree): [number, number][] {
       out.push([n.startPosition.row, n.endPosition.row]);
       continue;
     }
-    for (const c of n.children) if (c) stack.push(c);
+    const bad = n.children.filter(isError);
+    if (bad.length === 0) {
+      const e = hiddenError(n);
+      out.push([e.startPosition.row, e.endPosition.row]);
+    }
+    for (const c of bad) stack.push(c);
   }
   return out;
 }
@@ -59,8 +80,11 @@ export function parseWithRecovery(text: string, oldTree?: Tree | null): ParseRes
   const suspicious = errorLines(tree);
   tree.delete();
   const diagnostics: Diagnostic[] = [];
-  for (const [start, end] of topLevelChunks(lines)) {
-    if (!suspicious.some(([a, b]) => a < end && b >= start)) continue;
+  const chunks = topLevelChunks(lines);
+  const holdsError = (c: [number, number] | undefined): boolean => !!c && suspicious.some(([a, b]) => a < c[1] && b >= c[0]);
+  chunks.forEach(([start, end], k) => {
+    // The statement before an error is suspect too: an unclosed bracket shows its error in the next one.
+    if (!holdsError(chunks[k]) && !holdsError(chunks[k + 1])) return;
     const chunk = lines.slice(start, end).join('\n');
     const alone = parseText(chunk);
     const e = alone.rootNode.hasError ? firstError(alone.rootNode) : null;
@@ -71,22 +95,43 @@ export function parseWithRecovery(text: string, oldTree?: Tree | null): ParseRes
       diagnostics.push({
         range: { start: { line: row, character: col }, end: { line: row, character: Math.max(col + 1, line.length) } },
         severity: 'error',
-        message: `${describe(e, line)}; keras-lens skips the statement on line${end - start > 1 ? `s ${start + 1}–${end}` : ` ${start + 1}`}`,
+        message: `${describe(e, line)}; keras-lens skips the statement on ${linesText(start, end)}`,
       });
       for (let i = start; i < end; i++) lines[i] = blank(lines[i]);
     }
     alone.delete();
+  });
+  let final = parseText(lines.join('\n'));
+  // Statements wrong only in context (rare): skip the one where each remaining error starts, a few rounds.
+  for (let round = 0; round < 3 && final.rootNode.hasError; round++) {
+    const starts = errorLines(final).map(([a]) => a);
+    const skip = chunks.filter(([start, end]) => starts.some((r) => r >= start && r < end) && lines.slice(start, end).some((l) => l.trim() !== ''));
+    if (skip.length === 0) break;
+    final.delete();
+    for (const [start, end] of skip) {
+      diagnostics.push(contextError(start, end, lines[start]));
+      for (let i = start; i < end; i++) lines[i] = blank(lines[i]);
+    }
+    final = parseText(lines.join('\n'));
   }
-  const fixed = lines.join('\n');
-  let final = parseText(fixed);
-  if (final.rootNode.hasError) {
-    // A statement that is only wrong in context (rare): skip what still fails at the top level.
-    for (const [a, b] of errorLines(final)) for (let i = a; i <= b && i < lines.length; i++) lines[i] = blank(lines[i]);
+  const spans = final.rootNode.hasError ? errorLines(final).sort((x, y) => x[0] - y[0]) : [];
+  if (spans.length > 0) {
+    // Last resort: skip every line an error still spans.
+    for (const [a, b] of spans) for (let i = a; i <= b && i < lines.length; i++) lines[i] = blank(lines[i]);
     final.delete();
     final = parseText(lines.join('\n'));
-    if (diagnostics.length === 0) {
-      diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'error', message: 'Syntax error: keras-lens skipped the statements it could not parse' });
-    }
+    diagnostics.push(contextError(spans[0][0], spans[0][1] + 1, lines[spans[0][0]] ?? ''));
   }
   return { tree: final, text: lines.join('\n'), diagnostics };
+}
+
+const linesText = (start: number, end: number): string => (end - start > 1 ? `lines ${start + 1}–${end}` : `line ${start + 1}`);
+
+/** A statement that parses alone but not where it stands: reported on its own first line. */
+function contextError(start: number, end: number, line: string): Diagnostic {
+  return {
+    range: { start: { line: start, character: 0 }, end: { line: start, character: Math.max(1, line.length) } },
+    severity: 'error',
+    message: `Syntax error (with the code around it); keras-lens skips the statement on ${linesText(start, end)}`,
+  };
 }

@@ -1,0 +1,39 @@
+// Syntax-error recovery (found by npm run fuzz): an unclosed statement must not swallow the models below it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, model, ready, totals } from './analyze';
+
+const H = 'import keras\nfrom keras import layers\n';
+const FIRST = 'first = keras.Sequential([keras.Input((784,)), layers.Dense(10)])\n';
+const AFTER = 'after = keras.Sequential([keras.Input((784,)), layers.Dense(10)])\n';
+// Dense(10) on 784 inputs: 784 × 10 + 10 = 7,850.
+const MNIST: [number, number, number] = [7850, 7850, 0];
+
+test('an unclosed call whose error shows in the next statement: both are skipped, the model below is exact', async () => {
+  await ready;
+  // `block = keras.Sequential(` is fine until the `for` below it; the `for` block is wrong on its own too.
+  const f = analyze(`${H}${FIRST}block = keras.Sequential(\nfor i in range(3):\n    x.add(layers.Dense(3))\n    [layers.Dense(12)],\n    name="block",\n)\n${AFTER}`);
+  assert.deepEqual(totals(model(f, 'first')), MNIST);
+  assert.deepEqual(totals(model(f, 'after')), MNIST);
+  const errors = f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line);
+  assert.ok(errors.includes(3), `an error on the unclosed line 4 (errors on lines ${errors.map((l) => l + 1)})`);
+});
+
+test('an unclosed list followed by a statement that continues it: the model below is exact', async () => {
+  await ready;
+  const f = analyze(`${H}${FIRST}head = keras.Sequential(\n    [\n        layers.Dense(16),\nfrom keras import layers\n        layers.Dense(1),\n    ],\n)\n${AFTER}`);
+  assert.deepEqual(totals(model(f, 'first')), MNIST);
+  assert.deepEqual(totals(model(f, 'after')), MNIST);
+});
+
+test('an error tree-sitter marks only by a hidden MISSING newline is reported on its line, not on line 1', async () => {
+  await ready;
+  // `h = f()h` after an indented line: tree-sitter inserts an invisible newline before the last `h`.
+  const src = `${H}${FIRST}"""Docstring\t(with tabs)."""\n  \t\th\t= layers.MaxPooling2D((2,\t2), padding="same")()h\nafter = keras.Sequential(\n    [keras.Input((784,)), layers.Dense(10)])\n`;
+  const f = analyze(src);
+  assert.deepEqual(totals(model(f, 'first')), MNIST);
+  assert.deepEqual(totals(model(f, 'after')), MNIST);
+  const errors = f.diagnostics.filter((d) => d.severity === 'error');
+  assert.ok(errors.length > 0, 'a syntax error is reported');
+  for (const d of errors) assert.equal(d.range.start.line, 4, `the error on line ${d.range.start.line + 1}: ${d.message}`);
+});
