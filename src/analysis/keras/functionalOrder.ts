@@ -18,17 +18,30 @@ export function mapGraph(inputs: readonly Tensor[], outputs: readonly Tensor[]):
   const layerIndex = new Map<LayerObject, number>();
   const inputSet = new Set(inputs);
 
-  const visit = (t: Tensor): void => {
+  // Depth-first with an explicit stack, not recursion: a chain of 10,000 layers is 10,000 deep.
+  const stack: { t: Tensor; next: number }[] = [];
+  const enter = (t: Tensor): void => {
     const node = t.node;
     if (finished.has(node) || inProgress.has(node)) return;
     if (!layerIndex.has(node.layer)) layerIndex.set(node.layer, layerIndex.size);
     inProgress.add(node);
-    if (node.inputs.length > 0 && !inputSet.has(t)) for (const x of node.inputs) visit(x);
-    finished.add(node);
-    inProgress.delete(node);
-    order.push(node);
+    stack.push({ t, next: 0 });
   };
-  for (const o of outputs) visit(o);
+  for (const o of outputs) {
+    enter(o);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const inputs = top.t.node.inputs;
+      if (top.next < inputs.length && !inputSet.has(top.t)) {
+        enter(inputs[top.next++]);
+        continue;
+      }
+      stack.pop();
+      finished.add(top.t.node);
+      inProgress.delete(top.t.node);
+      order.push(top.t.node);
+    }
+  }
 
   const nodeDepth = new Map<LayerNode, number>();
   const layerDepth = new Map<LayerObject, number>();

@@ -51,3 +51,13 @@ test('a Keras 1 spelling in a file with an 8,000-deep expression: the version is
   assert.notEqual(f.kerasVersion, 3);
   assert.deepEqual(totals(model(f, 'old')), MNIST);
 });
+
+test('a functional chain of 6,000 Dense layers: the graph walk does not recurse per layer', async () => {
+  await ready;
+  const f = analyze(`${H}inp = keras.Input((4,))\nx = inp\nfor _ in range(6000):\n    x = layers.Dense(4)(x)\nchain = keras.Model(inp, x)\n`);
+  noInternalError(f);
+  // Each Dense(4) on 4 inputs: 4 × 4 + 4 = 20; 6,000 of them: 120,000.
+  const m = model(f, 'chain');
+  assert.equal(m.layers.length, 6001);
+  assert.deepEqual(totals(m), [120_000, 120_000, 0]);
+});
