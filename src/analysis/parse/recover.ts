@@ -73,7 +73,9 @@ const blank = (s: string): string => s.replace(/[^\r]/g, ' ');
  * Parses `text`; if it has errors, parses each suspicious top-level statement on its own and
  * blanks those that are wrong by themselves, then parses once more. Linear in the file size.
  */
-export function parseWithRecovery(text: string, oldTree?: Tree | null): ParseResult {
+export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseResult {
+  // A lone CR ends a line for Python and VS Code but not for tree-sitter: read it as LF (same length and offsets).
+  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   const tree = parseText(text, oldTree);
   if (!tree.rootNode.hasError) return { tree, text, diagnostics: [] };
   const lines = text.split('\n');

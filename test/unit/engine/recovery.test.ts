@@ -37,3 +37,13 @@ test('an error tree-sitter marks only by a hidden MISSING newline is reported on
   assert.ok(errors.length > 0, 'a syntax error is reported');
   for (const d of errors) assert.equal(d.range.start.line, 4, `the error on line ${d.range.start.line + 1}: ${d.message}`);
 });
+
+test('old Mac line ends (a lone CR): read as line breaks, as Python and VS Code do', async () => {
+  await ready;
+  const lf = `${H}${FIRST}x = 1\n${AFTER}`;
+  const f = analyze(lf.replace(/\n/g, '\r'));
+  assert.deepEqual(f.diagnostics.filter((d) => d.severity !== 'info'), []);
+  assert.deepEqual(totals(model(f, 'first')), MNIST);
+  assert.deepEqual(totals(model(f, 'after')), MNIST);
+  assert.equal(model(f, 'after').range.start.line, 4, 'the model after is on line 5');
+});
