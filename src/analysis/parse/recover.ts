@@ -71,7 +71,8 @@ const blank = (s: string): string => s.replace(/[^\r]/g, ' ');
 
 /**
  * Parses `text`; if it has errors, parses each suspicious top-level statement on its own and
- * blanks those that are wrong by themselves, then parses once more. Linear in the file size.
+ * blanks those that are wrong by themselves, then parses once more. Each statement is parsed
+ * alone at most once, so this stays linear in the file size.
  */
 export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseResult {
   // A lone CR ends a line for Python and VS Code but not for tree-sitter: read it as LF (same length and offsets).
@@ -83,12 +84,13 @@ export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseR
   tree.delete();
   const diagnostics: Diagnostic[] = [];
   const chunks = topLevelChunks(lines);
-  const holdsError = (c: [number, number] | undefined): boolean => !!c && suspicious.some(([a, b]) => a < c[1] && b >= c[0]);
-  chunks.forEach(([start, end], k) => {
-    // The statement before an error is suspect too: an unclosed bracket shows its error in the next one.
-    if (!holdsError(chunks[k]) && !holdsError(chunks[k + 1])) return;
-    const chunk = lines.slice(start, end).join('\n');
-    const alone = parseText(chunk);
+  const tested = new Set<number>();
+  /** Parses chunk k alone (once); if it is wrong by itself, reports and blanks it. */
+  const wrongAlone = (k: number): boolean => {
+    if (tested.has(k)) return false;
+    tested.add(k);
+    const [start, end] = chunks[k];
+    const alone = parseText(lines.slice(start, end).join('\n'));
     const e = alone.rootNode.hasError ? firstError(alone.rootNode) : null;
     if (e) {
       const row = start + Math.min(e.startPosition.row, end - start - 1);
@@ -102,18 +104,29 @@ export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseR
       for (let i = start; i < end; i++) lines[i] = blank(lines[i]);
     }
     alone.delete();
-  });
+    return !!e;
+  };
+  const holdsError = (c: [number, number] | undefined): boolean => !!c && suspicious.some(([a, b]) => a < c[1] && b >= c[0]);
+  // The statement before an error is suspect too: an unclosed bracket shows its error in the next one.
+  chunks.forEach((c, k) => { if (holdsError(c) || holdsError(chunks[k + 1])) wrongAlone(k); });
   let final = parseText(lines.join('\n'));
-  // Statements wrong only in context (rare): skip the one where each remaining error starts, a few rounds.
-  for (let round = 0; round < 3 && final.rootNode.hasError; round++) {
-    const starts = errorLines(final).map(([a]) => a);
-    const skip = chunks.filter(([start, end]) => starts.some((r) => r >= start && r < end) && lines.slice(start, end).some((l) => l.trim() !== ''));
-    if (skip.length === 0) break;
-    final.delete();
-    for (const [start, end] of skip) {
+  // Errors left: tree-sitter reports them where it noticed, which may be statements after the cause (an
+  // unclosed bracket swallows clean code until something cannot continue it). Walk back from the first
+  // one to a statement wrong by itself; if there is none, that statement is wrong only in context: skip it.
+  // One at a time, because the errors after the first are often only its echo in clean code below.
+  for (let round = 0; round < 5 && final.rootNode.hasError; round++) {
+    const first = Math.min(...errorLines(final).map(([a]) => a));
+    const at = chunks.findIndex(([start, end]) => first >= start && first < end);
+    if (at < 0) break;
+    let found = false;
+    for (let k = at; k >= 0 && !found; k--) found = wrongAlone(k);
+    if (!found) {
+      const [start, end] = chunks[at];
+      if (lines.slice(start, end).every((l) => l.trim() === '')) break;
       diagnostics.push(contextError(start, end, lines[start]));
       for (let i = start; i < end; i++) lines[i] = blank(lines[i]);
     }
+    final.delete();
     final = parseText(lines.join('\n'));
   }
   const spans = final.rootNode.hasError ? errorLines(final).sort((x, y) => x[0] - y[0]) : [];

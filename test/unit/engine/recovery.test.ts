@@ -47,3 +47,24 @@ test('old Mac line ends (a lone CR): read as line breaks, as Python and VS Code 
   assert.deepEqual(totals(model(f, 'after')), MNIST);
   assert.equal(model(f, 'after').range.start.line, 4, 'the model after is on line 5');
 });
+
+test('an unclosed call two statements above where tree-sitter notices: only it is skipped, not the clean imports below', async () => {
+  await ready;
+  // The docstring is a fine argument of the open call; the import after it is where tree-sitter fails.
+  const src = [
+    '"""Several models in one file: an encoder, a classifier built from the encoder\'s layers,',
+    'and a functional model that nests the encoder as a single layer."""',
+    'import keras',
+    'classifier = keras.Sequential(encoder.layers + [layers.Dense(4, activation="softmax")],',
+    '"""tf.keras-era spellings rewritten for Keras 3: keras.models.Sequential, keras.layers.X, Input via',
+    '"""',
+    'from keras import layers as L',
+    'from keras import models',
+    'clf = models.Sequential()',
+    'after = keras.Sequential([keras.Input((784,)), L.Dense(10)])',
+  ].join('\n');
+  const f = analyze(src);
+  assert.deepEqual(totals(model(f, 'after')), MNIST);
+  const errors = f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line + 1);
+  assert.deepEqual(errors, [4], 'one syntax error, on the unclosed line 4');
+});
