@@ -61,3 +61,21 @@ test('a functional chain of 6,000 Dense layers: the graph walk does not recurse 
   assert.equal(m.layers.length, 6001);
   assert.deepEqual(totals(m), [120_000, 120_000, 0]);
 });
+
+test('a model wrapped in a model by an endless loop: past 32 levels a ? row, so nothing recurses thousands deep', async () => {
+  await ready;
+  // 30,000 steps per statement is room for about 3,000 wrappings.
+  const limits = { totalSteps: 300_000, stepsPerStatement: 30_000, maxCallDepth: 40 };
+  const f = analyze(`${H}x = keras.Sequential([keras.Input((4,)), layers.Dense(4)])\nwhile True:\n    x = keras.Sequential([x])\n${AFTER}`, { limits });
+  noInternalError(f);
+  assert.ok(f.models.length > 1000, `${f.models.length} models`);
+  // Dense(4) on 4 inputs: 4 × 4 + 4 = 20.
+  assert.equal(f.models[0].totalParams, 20);
+  const deepest = Math.max(...f.models.map((m) => {
+    let d = 0;
+    for (let rows = m.layers; rows.length > 0 && rows[0].nested; rows = rows[0].nested) d++;
+    return d;
+  }));
+  assert.ok(deepest <= 33, `rows nested ${deepest} deep`);
+  assert.deepEqual(totals(model(f, 'after')), MNIST);
+});
