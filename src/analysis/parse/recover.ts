@@ -110,19 +110,29 @@ export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseR
   // The statement before an error is suspect too: an unclosed bracket shows its error in the next one.
   chunks.forEach((c, k) => { if (holdsError(c) || holdsError(chunks[k + 1])) wrongAlone(k); });
   let final = parseText(lines.join('\n'));
-  // Errors left: tree-sitter reports them where it noticed, which may be statements after the cause (an
-  // unclosed bracket swallows clean code until something cannot continue it). Walk back from the first
-  // one to a statement wrong by itself; if there is none, that statement is wrong only in context: skip it.
-  // One at a time, because the errors after the first are often only its echo in clean code below.
+  // Errors left: tree-sitter's error may sit above its cause (a line starting with `,` is glued onto the
+  // statement before it) or below it (an unclosed bracket swallows clean code until something cannot
+  // continue it). So for the first error, parse alone each statement it spans and the next one, then walk
+  // back from its start, to a statement wrong by itself; if there is none, the one where it starts is
+  // wrong only in context: skip that. One error at a time: the errors after the first are often its echo.
+  const blankChunk = ([start, end]: [number, number]): boolean => lines.slice(start, end).every((l) => l.trim() === '');
   for (let round = 0; round < 5 && final.rootNode.hasError; round++) {
-    const first = Math.min(...errorLines(final).map(([a]) => a));
-    const at = chunks.findIndex(([start, end]) => first >= start && first < end);
+    const [a, b] = errorLines(final).sort((x, y) => x[0] - y[0])[0] ?? [-1, -1];
+    const at = chunks.findIndex(([start, end]) => a >= start && a < end);
     if (at < 0) break;
     let found = false;
-    for (let k = at; k >= 0 && !found; k--) found = wrongAlone(k);
+    let last = at;
+    chunks.forEach(([start, end], k) => {
+      if (start > b || end <= a) return;
+      last = k;
+      if (wrongAlone(k)) found = true;
+    });
+    const next = chunks.findIndex((c, k) => k > last && !blankChunk(c));
+    if (!found && next >= 0) found = wrongAlone(next);
+    for (let k = at - 1; k >= 0 && !found; k--) found = wrongAlone(k);
     if (!found) {
       const [start, end] = chunks[at];
-      if (lines.slice(start, end).every((l) => l.trim() === '')) break;
+      if (blankChunk(chunks[at])) break;
       diagnostics.push(contextError(start, end, lines[start]));
       for (let i = start; i < end; i++) lines[i] = blank(lines[i]);
     }

@@ -68,3 +68,18 @@ test('an unclosed call two statements above where tree-sitter notices: only it i
   const errors = f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line + 1);
   assert.deepEqual(errors, [4], 'one syntax error, on the unclosed line 4');
 });
+
+test('a line starting with a comma, glued by tree-sitter onto the clean statements above it: only it is skipped', async () => {
+  await ready;
+  const src = [
+    'import keras', 'from keras import layers', FIRST.trim(),
+    'seq_a = keras.Input(shape=(10, 4))', 'seq_b = keras.Input(shape=(12, 4))',
+    'pooled = keras.Model(', '    [seq_a, seq_b],', '    layers.Concatenate()([seq_a, seq_b])joined', ')',
+    ', = layers.Concatenate(axis=-1)([seq_a, seq_b])', AFTER,
+  ].join('\n');
+  const f = analyze(src);
+  assert.deepEqual(totals(model(f, 'first')), MNIST);
+  assert.deepEqual(totals(model(f, 'after')), MNIST);
+  const errors = f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line + 1);
+  assert.deepEqual(errors, [8, 10], 'syntax errors on the `joined` line and the comma line only');
+});
