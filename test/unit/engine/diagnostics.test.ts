@@ -51,3 +51,12 @@ test('a syntax error mid-file leaves the models above and below annotated', asyn
   assert.deepEqual(rows(model(f, 'below')), [['Dense', [null, 1], 6]]);
   assert.ok(f.diagnostics.some((d) => d.severity === 'error' && d.range.start.line === 3 && /Syntax/.test(d.message)));
 });
+
+test('an RNN whose return_sequences is an undefined name: its row is ?, the file is still analysed (found by the fuzzer)', async () => {
+  await ready;
+  const f = analyze(`${H}m = keras.Sequential([keras.Input((5, 3)), layers.GRU(4, return_sequences=flag), layers.Dense(2)])\nafter = keras.Sequential([keras.Input((3,)), layers.Dense(2)])\n`);
+  assert.deepEqual(f.diagnostics.filter((d) => /internal error/.test(d.message)), []);
+  assert.equal(model(f, 'm').totalParams, null);
+  // Dense(2) on 3 inputs: 3 × 2 + 2 = 8.
+  assert.deepEqual(rows(model(f, 'after')), [['Dense', [null, 2], 8]]);
+});
