@@ -19,7 +19,8 @@ const isError = (c: Node | null): c is Node => !!c && (c.type === 'ERROR' || c.i
  * that starts on the row the previous one ended (not after a `;`) is the one after the gap.
  */
 function hiddenError(n: Node): Node {
-  const kids = n.children.filter((c): c is Node => !!c);
+  // Comments are named children too: `x = 1  # note` is not two statements on one row.
+  const kids = n.children.filter((c): c is Node => !!c && !c.isExtra);
   for (let i = 1; i < kids.length; i++) {
     const [prev, cur] = [kids[i - 1], kids[i]];
     if (prev.isNamed && cur.isNamed && cur.startPosition.row === prev.endPosition.row) return cur;

@@ -83,3 +83,15 @@ test('a line starting with a comma, glued by tree-sitter onto the clean statemen
   const errors = f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line + 1);
   assert.deepEqual(errors, [8, 10], 'syntax errors on the `joined` line and the comma line only');
 });
+
+test('a comment after a statement is not taken for the hidden error of a later line', async () => {
+  await ready;
+  // In the file, tree-sitter marks the import only by a hidden MISSING newline; the commented line is clean.
+  const src = `${H}units = 3  # a note\nfirst = keras.Sequential([keras.Input((784,)), layers.Dense(units)])\nfrom keras.layers import Embedding, 16, Dense\n${AFTER}`;
+  const f = analyze(src);
+  // Dense(3) on 784 inputs: 784 × 3 + 3 = 2,355.
+  assert.deepEqual(totals(model(f, 'first')), [2355, 2355, 0]);
+  assert.deepEqual(totals(model(f, 'after')), MNIST);
+  const errors = f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line + 1);
+  assert.deepEqual(errors, [5], 'one syntax error, on the import line');
+});
