@@ -16,6 +16,8 @@ export interface AnalysisOptions {
   readonly dataFormat: DataFormat;
   /** Step limits of the interpreter (tests lower them). */
   readonly limits?: InterpreterOptions;
+  /** Told how many interpreter steps the file used (the fuzzer checks the budget held). */
+  readonly onSteps?: (steps: number) => void;
 }
 
 export const DEFAULT_OPTIONS: AnalysisOptions = { kerasVersion: 'auto', dataFormat: 'channels_last' };
@@ -54,6 +56,7 @@ export function analyzeSource(text: string, file: string, options: AnalysisOptio
       ip.run(root);
     } finally {
       diagnostics.push(...ip.diagnostics);
+      options.onSteps?.(ip.budget.used());
       models = session.models.map(summarizeModel);
       parsed.tree.delete();
     }

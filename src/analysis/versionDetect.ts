@@ -27,8 +27,10 @@ export function detectVersion(root: Node, text?: string): VersionGuess {
   if (text !== undefined && !MAYBE_LEGACY.test(text)) return { version: 3 };
   let found: VersionGuess | undefined;
   let k1: VersionGuess | undefined;
-  const visit = (n: Node): void => {
-    if (found && k1) return;
+  // An explicit stack in source order, not recursion: a file may nest expressions 10,000 deep.
+  const stack: Node[] = [root];
+  while (stack.length > 0 && !(found && k1)) {
+    const n = stack.pop() as Node;
     if (n.type === 'keyword_argument') {
       const name = n.childForFieldName('name')?.text;
       const callee = calleeName(n);
@@ -42,9 +44,12 @@ export function detectVersion(root: Node, text?: string): VersionGuess {
     } else if (n.type === 'identifier' && KERAS1_ONLY.has(n.text) && n.parent?.type === 'call') {
       k1 ??= { version: 1, evidence: { text: n.text, node: n } };
     }
-    for (const c of n.namedChildren) if (c) visit(c);
-  };
-  visit(root);
+    const cs = n.namedChildren;
+    for (let i = cs.length - 1; i >= 0; i--) {
+      const c = cs[i];
+      if (c) stack.push(c);
+    }
+  }
   return k1 ?? found ?? { version: 3 };
 }
 

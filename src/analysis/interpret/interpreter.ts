@@ -117,14 +117,18 @@ export class Interpreter {
         this.exec(stmt, this.globals);
         if (this.recursionCutOff) markCutOff(this, stmt, modelsBefore, namesBefore, this.recursionCutOff);
       } catch (e) {
-        if (!(e instanceof BudgetExceeded)) throw e;
+        const overflow = isStackOverflow(e);
+        if (!(e instanceof BudgetExceeded) && !overflow) throw e;
         this.callDepth = 0;
         this.tryDepth = 0;
         this.session.tracing = 0;
         this.session.callStack.length = 0;
-        const reason = 'the statement that builds it was cut off (analysis budget)';
-        this.report(stmt, 'warning', 'keras-lens stopped following this statement: it runs too long (a very long loop or deep recursion); figures that depend on it are shown as ?');
-        this.taint(stmt, this.globals, reason);
+        // Thousands of nested brackets or a 25,000-term sum: the JavaScript stack ends before the expression.
+        const reason = overflow ? 'the statement that builds it nests too deeply to follow' : 'the statement that builds it was cut off (analysis budget)';
+        this.report(stmt, 'warning', overflow
+          ? 'keras-lens stopped following this statement: it nests too deeply to follow; figures that depend on it are shown as ?'
+          : 'keras-lens stopped following this statement: it runs too long (a very long loop or deep recursion); figures that depend on it are shown as ?');
+        this.taint(stmt, this.globals, reason, true);
         markCutOff(this, stmt, modelsBefore, namesBefore, reason);
       }
     }
@@ -318,8 +322,12 @@ export class Interpreter {
    * Code that was not (fully) followed: names it assigns become unknown, and models it changes
    * (`m.add(...)`, or changed before a cut-off) are marked so no figure of theirs is shown as certain.
    */
-  taint(node: Node, scope: Scope, reason: string): void {
-    const visit = (n: Node): void => {
+  taint(node: Node, scope: Scope, reason: string, touchedToo = false): void {
+    if (touchedToo) for (const m of this.touched) m.tainted ??= reason;
+    // An explicit stack, not recursion: the statement may be the one that nested too deeply.
+    const stack: Node[] = [node];
+    while (stack.length > 0) {
+      const n = stack.pop() as Node;
       if (nodeType(n) === 'assignment' || nodeType(n) === 'augmented_assignment' || nodeType(n) === 'for_statement') {
         const left = field(n, 'left');
         if (left) for (const id of identifiersIn(left)) scope.assign(id, this.unknownLike(scope.lookup(id), reason, n));
@@ -333,14 +341,27 @@ export class Interpreter {
           if (v?.k === 'list' || v?.k === 'dict') scope.assign(nodeText(obj), unknown(reason));
         }
       }
-      for (const c of named(n)) if (c) visit(c);
-    };
-    visit(node);
+      pushChildren(stack, n);
+    }
   }
 }
 
+/** Named children onto a stack, last first, so they pop in source order (a loop: a list literal may have 30,000). */
+function pushChildren(stack: Node[], n: Node): void {
+  const cs = named(n);
+  for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i]);
+}
+
+const isStackOverflow = (e: unknown): boolean => e instanceof RangeError && /call stack/i.test(e.message);
+
+/** The names an assignment target binds, in order (`a, (b, *c)`: a, b, c); attributes and subscripts bind none. */
 function identifiersIn(target: Node): string[] {
-  if (nodeType(target) === 'identifier') return [nodeText(target)];
-  if (nodeType(target) === 'attribute' || nodeType(target) === 'subscript') return [];
-  return named(target).flatMap((c) => (c ? identifiersIn(c) : []));
+  const out: string[] = [];
+  const stack: Node[] = [target];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (nodeType(n) === 'identifier') out.push(nodeText(n));
+    else if (nodeType(n) !== 'attribute' && nodeType(n) !== 'subscript') pushChildren(stack, n);
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import type { ArgReader } from './args';
 import type { LayerNode, LayerObject, Tensor } from './graph';
 import type { Range } from '../summary/types';
 import type { KerasSession } from './session';
+import { UnknownFigure } from './errors';
 
 /** Layers whose call() has a `mask` parameter: the incoming mask becomes an input of their node. */
 const CONSUMERS = new Set([
@@ -50,7 +51,15 @@ export function attachMask(session: KerasSession, layer: LayerObject, node: Laye
     const o = session.createOperation(cls, site);
     return o ? session.callLayer(o, of, true, site).outputs[0] : undefined;
   };
-  switch (outputMaskRule(layer.className, layer.args)) {
+  let rule: ReturnType<typeof outputMaskRule>;
+  try {
+    rule = outputMaskRule(layer.className, layer.args);
+  } catch (e) {
+    // `return_sequences=flag` with an unknown flag: the output (and its mask) is already `?`.
+    if (e instanceof UnknownFigure) return;
+    throw e;
+  }
+  switch (rule) {
     case 'not_equal': out.mask = op('NotEqual', first); return;
     case 'not_equal_any': {
       const ne = op('NotEqual', first);

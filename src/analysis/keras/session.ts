@@ -14,6 +14,7 @@ import type { FunctionalModel, ModelObject, SequentialModel, SubclassedModel } f
 import type { Shape } from './shape';
 import type { Range, Severity } from '../summary/types';
 import { reapplyModel } from './reapply';
+import { MAX_MODEL_NESTING, nestsTooDeeply } from './nesting';
 
 export type Reporter = (range: Range, severity: Severity, message: string) => void;
 
@@ -256,6 +257,10 @@ export class KerasSession {
 
   /** The layer object standing for a model nested in another model. */
   modelLayer(m: ModelObject): LayerObject {
+    // A model wrapped in a model 10,000 times (a loop): past the limit it is a `?` row, so nothing recurses that deep.
+    if (nestsTooDeeply(m)) {
+      return this.createPlaceholder(`model "${m.name}" nests models more than ${MAX_MODEL_NESTING} deep; keras-lens does not follow it`, m.site, m.kind === 'sequential' ? 'Sequential' : m.kind === 'functional' ? 'Functional' : m.asLayer.className);
+    }
     if (m.kind === 'subclassed') return m.asLayer;
     if (!m.asLayer) {
       m.asLayer = {

@@ -11,15 +11,33 @@ export interface ParseResult {
   readonly diagnostics: Diagnostic[];
 }
 
-function firstError(n: Node): Node | null {
-  if (n.type === 'ERROR' || n.isMissing) return n;
-  if (!n.hasError) return null;
-  for (const c of n.children) {
-    if (!c) continue;
-    const e = firstError(c);
-    if (e) return e;
+const isError = (c: Node | null): c is Node => !!c && (c.type === 'ERROR' || c.isMissing || c.hasError);
+
+/**
+ * Where the error of a node is when none of its children shows one: tree-sitter inserted a hidden token
+ * (a MISSING newline between `f()` and `h` in `x = f()h`), which the API does not list. The statement
+ * that starts on the row the previous one ended (not after a `;`) is the one after the gap.
+ */
+function hiddenError(n: Node): Node {
+  // Comments are named children too: `x = 1  # note` is not two statements on one row.
+  const kids = n.children.filter((c): c is Node => !!c && !c.isExtra);
+  for (let i = 1; i < kids.length; i++) {
+    const [prev, cur] = [kids[i - 1], kids[i]];
+    if (prev.isNamed && cur.isNamed && cur.startPosition.row === prev.endPosition.row) return cur;
   }
   return n;
+}
+
+/** The first error node in document order (walked without recursion: a tree can nest 10,000 deep). */
+function firstError(root: Node): Node | null {
+  let n = root;
+  for (;;) {
+    if (n.type === 'ERROR' || n.isMissing) return n;
+    if (!n.hasError) return null;
+    const next = n.children.find(isError);
+    if (!next) return hiddenError(n);
+    n = next;
+  }
 }
 
 function describe(e: Node, line: string): string {
@@ -29,18 +47,24 @@ function describe(e: Node, line: string): string {
   return shown ? `Syntax error near \`${shown}\`` : 'Syntax error';
 }
 
-/** Line ranges that hold an error in `tree` (an ERROR spanning everything marks everything). */
+/** Line ranges that hold an error in `tree` (an ERROR spanning everything marks everything); no recursion. */
 function errorLines(tree: Tree): [number, number][] {
   const out: [number, number][] = [];
-  const visit = (n: Node): void => {
-    if (!n.hasError && !n.isMissing) return;
+  const stack: Node[] = [tree.rootNode];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (!n.hasError && !n.isMissing) continue;
     if (n.type === 'ERROR' || n.isMissing) {
       out.push([n.startPosition.row, n.endPosition.row]);
-      return;
+      continue;
     }
-    for (const c of n.children) if (c) visit(c);
-  };
-  visit(tree.rootNode);
+    const bad = n.children.filter(isError);
+    if (bad.length === 0) {
+      const e = hiddenError(n);
+      out.push([e.startPosition.row, e.endPosition.row]);
+    }
+    for (const c of bad) stack.push(c);
+  }
   return out;
 }
 
@@ -48,19 +72,26 @@ const blank = (s: string): string => s.replace(/[^\r]/g, ' ');
 
 /**
  * Parses `text`; if it has errors, parses each suspicious top-level statement on its own and
- * blanks those that are wrong by themselves, then parses once more. Linear in the file size.
+ * blanks those that are wrong by themselves, then parses once more. Each statement is parsed
+ * alone at most once, so this stays linear in the file size.
  */
-export function parseWithRecovery(text: string, oldTree?: Tree | null): ParseResult {
+export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseResult {
+  // A lone CR ends a line for Python and VS Code but not for tree-sitter: read it as LF (same length and offsets).
+  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
   const tree = parseText(text, oldTree);
   if (!tree.rootNode.hasError) return { tree, text, diagnostics: [] };
   const lines = text.split('\n');
   const suspicious = errorLines(tree);
   tree.delete();
   const diagnostics: Diagnostic[] = [];
-  for (const [start, end] of topLevelChunks(lines)) {
-    if (!suspicious.some(([a, b]) => a < end && b >= start)) continue;
-    const chunk = lines.slice(start, end).join('\n');
-    const alone = parseText(chunk);
+  const chunks = topLevelChunks(lines);
+  const tested = new Set<number>();
+  /** Parses chunk k alone (once); if it is wrong by itself, reports and blanks it. */
+  const wrongAlone = (k: number): boolean => {
+    if (tested.has(k)) return false;
+    tested.add(k);
+    const [start, end] = chunks[k];
+    const alone = parseText(lines.slice(start, end).join('\n'));
     const e = alone.rootNode.hasError ? firstError(alone.rootNode) : null;
     if (e) {
       const row = start + Math.min(e.startPosition.row, end - start - 1);
@@ -69,22 +100,64 @@ export function parseWithRecovery(text: string, oldTree?: Tree | null): ParseRes
       diagnostics.push({
         range: { start: { line: row, character: col }, end: { line: row, character: Math.max(col + 1, line.length) } },
         severity: 'error',
-        message: `${describe(e, line)}; keras-lens skips the statement on line${end - start > 1 ? `s ${start + 1}–${end}` : ` ${start + 1}`}`,
+        message: `${describe(e, line)}; keras-lens skips the statement on ${linesText(start, end)}`,
       });
       for (let i = start; i < end; i++) lines[i] = blank(lines[i]);
     }
     alone.delete();
-  }
-  const fixed = lines.join('\n');
-  let final = parseText(fixed);
-  if (final.rootNode.hasError) {
-    // A statement that is only wrong in context (rare): skip what still fails at the top level.
-    for (const [a, b] of errorLines(final)) for (let i = a; i <= b && i < lines.length; i++) lines[i] = blank(lines[i]);
+    return !!e;
+  };
+  const holdsError = (c: [number, number] | undefined): boolean => !!c && suspicious.some(([a, b]) => a < c[1] && b >= c[0]);
+  // The statement before an error is suspect too: an unclosed bracket shows its error in the next one.
+  chunks.forEach((c, k) => { if (holdsError(c) || holdsError(chunks[k + 1])) wrongAlone(k); });
+  let final = parseText(lines.join('\n'));
+  // Errors left: tree-sitter's error may sit above its cause (a line starting with `,` is glued onto the
+  // statement before it) or below it (an unclosed bracket swallows clean code until something cannot
+  // continue it). So for the first error, parse alone each statement it spans and the next one, then walk
+  // back from its start, to a statement wrong by itself; if there is none, the one where it starts is
+  // wrong only in context: skip that. One error at a time: the errors after the first are often its echo.
+  const blankChunk = ([start, end]: [number, number]): boolean => lines.slice(start, end).every((l) => l.trim() === '');
+  for (let round = 0; round < 5 && final.rootNode.hasError; round++) {
+    const [a, b] = errorLines(final).sort((x, y) => x[0] - y[0])[0] ?? [-1, -1];
+    const at = chunks.findIndex(([start, end]) => a >= start && a < end);
+    if (at < 0) break;
+    let found = false;
+    let last = at;
+    chunks.forEach(([start, end], k) => {
+      if (start > b || end <= a) return;
+      last = k;
+      if (wrongAlone(k)) found = true;
+    });
+    const next = chunks.findIndex((c, k) => k > last && !blankChunk(c));
+    if (!found && next >= 0) found = wrongAlone(next);
+    for (let k = at - 1; k >= 0 && !found; k--) found = wrongAlone(k);
+    if (!found) {
+      const [start, end] = chunks[at];
+      if (blankChunk(chunks[at])) break;
+      diagnostics.push(contextError(start, end, lines[start]));
+      for (let i = start; i < end; i++) lines[i] = blank(lines[i]);
+    }
     final.delete();
     final = parseText(lines.join('\n'));
-    if (diagnostics.length === 0) {
-      diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 'error', message: 'Syntax error: keras-lens skipped the statements it could not parse' });
-    }
+  }
+  const spans = final.rootNode.hasError ? errorLines(final).sort((x, y) => x[0] - y[0]) : [];
+  if (spans.length > 0) {
+    // Last resort: skip every line an error still spans.
+    for (const [a, b] of spans) for (let i = a; i <= b && i < lines.length; i++) lines[i] = blank(lines[i]);
+    final.delete();
+    final = parseText(lines.join('\n'));
+    diagnostics.push(contextError(spans[0][0], spans[0][1] + 1, lines[spans[0][0]] ?? ''));
   }
   return { tree: final, text: lines.join('\n'), diagnostics };
+}
+
+const linesText = (start: number, end: number): string => (end - start > 1 ? `lines ${start + 1}–${end}` : `line ${start + 1}`);
+
+/** A statement that parses alone but not where it stands: reported on its own first line. */
+function contextError(start: number, end: number, line: string): Diagnostic {
+  return {
+    range: { start: { line: start, character: 0 }, end: { line: start, character: Math.max(1, line.length) } },
+    severity: 'error',
+    message: `Syntax error (with the code around it); keras-lens skips the statement on ${linesText(start, end)}`,
+  };
 }

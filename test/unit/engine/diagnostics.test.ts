@@ -73,3 +73,12 @@ test('a layer whose rule succeeds without its unknown **kwargs is still ?: they 
   assert.match(m.layers.find((l) => l.type === 'Dense')?.unknownReason ?? '', /arguments are not all known/);
   assert.equal(m.totalParams, null);
 });
+
+test('an RNN whose return_sequences is an undefined name: its row is ?, the file is still analysed (found by the fuzzer)', async () => {
+  await ready;
+  const f = analyze(`${H}m = keras.Sequential([keras.Input((5, 3)), layers.GRU(4, return_sequences=flag), layers.Dense(2)])\nafter = keras.Sequential([keras.Input((3,)), layers.Dense(2)])\n`);
+  assert.deepEqual(f.diagnostics.filter((d) => /internal error/.test(d.message)), []);
+  assert.equal(model(f, 'm').totalParams, null);
+  // Dense(2) on 3 inputs: 3 × 2 + 2 = 8.
+  assert.deepEqual(rows(model(f, 'after')), [['Dense', [null, 2], 8]]);
+});
