@@ -24,7 +24,17 @@ export interface VersionGuess {
 const MAYBE_LEGACY = new RegExp(`\\b(${[...LEGACY_KWARGS].join('|')})\\s*=|${LEGACY_MODULE.source.slice(1)}|\\b(${[...KERAS1_ONLY].join('|')})\\s*\\(`);
 
 export function detectVersion(root: Node, text?: string): VersionGuess {
-  if (text !== undefined && !MAYBE_LEGACY.test(text)) return { version: 3 };
+  if (text !== undefined && !mayBeLegacy(text)) return { version: 3 };
+  return detectVersionIn([root]);
+}
+
+/** Whether `text` has any of the old spellings at all (if not, no tree walk is needed). */
+export function mayBeLegacy(text: string): boolean {
+  return MAYBE_LEGACY.test(text);
+}
+
+/** The guess from several trees read in order as one file (the incremental analysis parses statement by statement). */
+export function detectVersionIn(roots: Iterable<Node>): VersionGuess {
   let found: VersionGuess | undefined;
   let k1: VersionGuess | undefined;
   const visit = (n: Node): void => {
@@ -44,7 +54,7 @@ export function detectVersion(root: Node, text?: string): VersionGuess {
     }
     for (const c of n.namedChildren) if (c) visit(c);
   };
-  visit(root);
+  for (const root of roots) visit(root);
   return k1 ?? found ?? { version: 3 };
 }
 

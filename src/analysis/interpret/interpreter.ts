@@ -36,6 +36,12 @@ export class Interpreter {
   callDepth = 0;
   /** Models changed while the current top-level statement runs (tainted if it is cut off). */
   readonly touched = new Set<ModelObject>();
+  /**
+   * Undefined-name reports (diagnostic → name), at most one per name per top-level statement; only the
+   * first per name in the file is kept (`keepFirstNameReports`), so a statement's reports do not depend on
+   * the statements before it (the incremental analysis reuses them).
+   */
+  readonly nameReports = new Map<Diagnostic, string>();
   private readonly reportedNames = new Set<string>();
 
   constructor(readonly session: KerasSession, readonly limits: InterpreterOptions = DEFAULT_LIMITS) {
@@ -47,11 +53,12 @@ export class Interpreter {
     this.diagnostics.push({ range: nodeRange(at), severity, message });
   }
 
-  /** Reports an undefined name once per file. */
+  /** Reports an undefined name once per top-level statement (once per file after `keepFirstNameReports`). */
   reportName(at: Node, name: string): void {
     if (this.reportedNames.has(name)) return;
     this.reportedNames.add(name);
     this.report(at, 'info', `\`${name}\` is not defined (or keras-lens cannot follow where it comes from); figures that depend on it are shown as ?`);
+    this.nameReports.set(this.diagnostics[this.diagnostics.length - 1], name);
   }
 
   eval(node: Node, scope: Scope): Value {
@@ -70,16 +77,22 @@ export class Interpreter {
         this.report(stmt, 'warning', 'keras-lens stopped following this file here: its analysis budget is used up; models below are not shown');
         return;
       }
-      this.touched.clear();
-      this.budget.startStatement();
-      try {
-        this.exec(stmt, this.globals);
-      } catch (e) {
-        if (!(e instanceof BudgetExceeded)) throw e;
-        this.callDepth = 0;
-        this.report(stmt, 'warning', 'keras-lens stopped following this statement: it runs too long (a very long loop or deep recursion); figures that depend on it are shown as ?');
-        this.taint(stmt, this.globals, 'the statement that builds it was cut off (analysis budget)', true);
-      }
+      this.runStatement(stmt);
+    }
+  }
+
+  /** Runs one top-level statement within its slice of the budget (the incremental analysis calls this directly). */
+  runStatement(stmt: Node): void {
+    this.touched.clear();
+    this.reportedNames.clear();
+    this.budget.startStatement();
+    try {
+      this.exec(stmt, this.globals);
+    } catch (e) {
+      if (!(e instanceof BudgetExceeded)) throw e;
+      this.callDepth = 0;
+      this.report(stmt, 'warning', 'keras-lens stopped following this statement: it runs too long (a very long loop or deep recursion); figures that depend on it are shown as ?');
+      this.taint(stmt, this.globals, 'the statement that builds it was cut off (analysis budget)', true);
     }
   }
 
@@ -344,6 +357,18 @@ export class Interpreter {
     };
     visit(node);
   }
+}
+
+/** The diagnostics with only the first undefined-name report per name (in the order given). */
+export function keepFirstNameReports(diagnostics: readonly Diagnostic[], nameOf: (d: Diagnostic) => string | undefined): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const name = nameOf(d);
+    if (name === undefined) return true;
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  });
 }
 
 function identifiersIn(target: Node): string[] {

@@ -37,6 +37,15 @@ export class KerasSession {
     return this.nextId++;
   }
 
+  /** The next id to hand out (ids only tell objects apart; the incremental analysis carries the counter over). */
+  get idCounter(): number {
+    return this.nextId;
+  }
+
+  set idCounter(next: number) {
+    this.nextId = next;
+  }
+
   // ---------------------------------------------------------------- layers
 
   createLayer(className: string, positional: readonly ArgValue[], keywords: readonly (readonly [string, ArgValue])[], site: Range): LayerObject {

@@ -1,11 +1,22 @@
 // Syntax-node positions as 0-based line/character ranges (tree-sitter columns are UTF-16 units for JS strings).
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { Range } from '../summary/types';
 
+/**
+ * Trees parsed from one top-level statement's text alone (incremental analysis) count rows from 0:
+ * the line the text starts on in the document is added here. Whole-file trees have no entry.
+ */
+const rowOffsets = new WeakMap<Tree, number>();
+
+export function setRowOffset(tree: Tree, row: number): void {
+  rowOffsets.set(tree, row);
+}
+
 export function nodeRange(n: Node): Range {
+  const off = rowOffsets.get(n.tree) ?? 0;
   return {
-    start: { line: n.startPosition.row, character: n.startPosition.column },
-    end: { line: n.endPosition.row, character: n.endPosition.column },
+    start: { line: n.startPosition.row + off, character: n.startPosition.column },
+    end: { line: n.endPosition.row + off, character: n.endPosition.column },
   };
 }
 
