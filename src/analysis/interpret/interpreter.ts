@@ -42,6 +42,13 @@ export class Interpreter {
    * the statements before it (the incremental analysis reuses them).
    */
   readonly nameReports = new Map<Diagnostic, string>();
+  /**
+   * Module-level names whose bindings the current top-level statement read while marking code it did not
+   * follow (`taint`): reads no syntax shows, which the incremental analysis checks after the fact.
+   */
+  readonly taintReads = new Set<string>();
+  /** Module-level names that function, method and class bodies looked up while the current statement ran. */
+  readonly moduleReads = new Set<string>();
   private readonly reportedNames = new Set<string>();
 
   constructor(readonly session: KerasSession, readonly limits: InterpreterOptions = DEFAULT_LIMITS) {
@@ -85,6 +92,8 @@ export class Interpreter {
   runStatement(stmt: Node): void {
     this.touched.clear();
     this.reportedNames.clear();
+    this.taintReads.clear();
+    this.moduleReads.clear();
     this.budget.startStatement();
     try {
       this.exec(stmt, this.globals);
@@ -342,13 +351,13 @@ export class Interpreter {
     const visit = (n: Node): void => {
       if (n.type === 'assignment' || n.type === 'augmented_assignment' || n.type === 'for_statement') {
         const left = n.childForFieldName('left');
-        if (left) for (const id of identifiersIn(left)) scope.assign(id, this.unknownLike(scope.lookup(id), reason, n));
+        if (left) for (const id of identifiersIn(left)) scope.assign(id, this.unknownLike(this.taintLookup(scope, id), reason, n));
       }
       if (n.type === 'call') {
         const fn = n.childForFieldName('function');
         const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
         if (obj?.type === 'identifier') {
-          const v = scope.lookup(obj.text);
+          const v = this.taintLookup(scope, obj.text);
           if (v?.k === 'model') v.m.tainted ??= reason;
           if (v?.k === 'list' || v?.k === 'dict') scope.assign(obj.text, unknown(reason));
         }
@@ -356,6 +365,18 @@ export class Interpreter {
       for (const c of named(n)) if (c) visit(c);
     };
     visit(node);
+  }
+
+  /** scope.lookup, noting reads that reach the module scope (found there or not found at all). */
+  private taintLookup(scope: Scope, name: string): Value | undefined {
+    for (let s: Scope | null = scope; s; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v === undefined) continue;
+      if (s.isModule) this.taintReads.add(name);
+      return v;
+    }
+    this.taintReads.add(name);
+    return undefined;
   }
 }
 

@@ -12,6 +12,10 @@ export function setRowOffset(tree: Tree, row: number): void {
   rowOffsets.set(tree, row);
 }
 
+export function rowOffset(tree: Tree): number {
+  return rowOffsets.get(tree) ?? 0;
+}
+
 export function nodeRange(n: Node): Range {
   const off = rowOffsets.get(n.tree) ?? 0;
   return {

@@ -1,0 +1,236 @@
+// The incremental walk: goes through a file's chunks in order, carrying the state the whole file would
+// have at each chunk (automatic-name counters, object ids, steps used, image data format); a unit whose
+// cached result was made from the same state is not run again, the others are interpreted.
+import type { Node } from 'web-tree-sitter';
+import type { DataFormat, KerasVersion } from '../keras/layerDef';
+import type { ModelObject } from '../keras/models';
+import type { Diagnostic, LayerSummary, ModelSummaryEntry } from '../summary/types';
+import { KerasSession } from '../keras/session';
+import { summarizeModel } from '../keras/summarize';
+import { Interpreter, type InterpreterOptions } from '../interpret/interpreter';
+import type { Plan } from './grouping';
+
+/** The walk cannot give the from-scratch result for this text: the caller analyses it from scratch. */
+export class NotIncremental extends Error {
+  constructor(readonly why: string, readonly item?: number) {
+    super(`incremental analysis not possible: ${why}`);
+  }
+}
+
+export interface WalkItem {
+  readonly statements: readonly Node[];
+}
+
+/** What running one chunk did: enough to reuse its results, and its effect on the state, without running it. */
+export interface ItemOutcome {
+  /** Automatic-name counts the chunk read, as they were when it started. */
+  readonly namesBefore: readonly (readonly [string, number])[];
+  /** Those counts after it (every count, when it reset them with clear_session()). */
+  readonly namesAfter: readonly (readonly [string, number])[];
+  readonly namesReset: boolean;
+  readonly idStart: number;
+  readonly ids: number;
+  readonly steps: number;
+  readonly formatBefore: DataFormat;
+  readonly formatAfter: DataFormat;
+  /** Diagnostics from the Keras session (layer errors), then from the interpreter, in the order made. */
+  readonly sessionDiagnostics: readonly Diagnostic[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** For each of `diagnostics`, the undefined name it reports, if it is such a report. */
+  readonly undefinedNames: readonly (string | undefined)[];
+  /** Module-level names read by function bodies, and by code that was not followed (checked after the walk). */
+  readonly bodyReads: readonly string[];
+  readonly taintReads: readonly string[];
+  /** The models the chunk created, summarised once the whole walk is done. */
+  models: readonly ModelSummaryEntry[];
+}
+
+export interface UnitResult {
+  readonly outcomes: readonly ItemOutcome[];
+  /** Its rows carry call-site ids, which depend on the id counter: reuse needs the same counter. */
+  readonly callSites: boolean;
+}
+
+export interface WalkConfig {
+  readonly version: KerasVersion;
+  readonly dataFormat: DataFormat;
+  readonly autoVersion: boolean;
+  readonly limits: InterpreterOptions;
+}
+
+interface State {
+  readonly names: ReadonlyMap<string, number>;
+  readonly nextId: number;
+  readonly steps: number;
+  readonly format: DataFormat;
+}
+
+/** One interpreter with its session; runs chunks at the state it is given. */
+class Executor {
+  readonly sessionDiagnostics: Diagnostic[] = [];
+  readonly session: KerasSession;
+  readonly ip: Interpreter;
+
+  constructor(config: WalkConfig) {
+    this.session = new KerasSession(
+      { version: config.version, defaultDataFormat: config.dataFormat, autoVersion: config.autoVersion },
+      (range, severity, message) => this.sessionDiagnostics.push({ range, severity, message }),
+    );
+    this.ip = new Interpreter(this.session, config.limits);
+  }
+
+  run(item: WalkItem, at: State, prelude: boolean, index: number): { outcome: ItemOutcome; models: ModelObject[] } {
+    const { session, ip } = this;
+    session.names.load(at.names);
+    session.idCounter = at.nextId;
+    session.opts.defaultDataFormat = at.format;
+    ip.budget.setUsed(at.steps);
+    const use = session.names.track();
+    const d0 = ip.diagnostics.length;
+    const s0 = this.sessionDiagnostics.length;
+    const m0 = session.models.length;
+    const bodyReads = new Set<string>();
+    const taintReads = new Set<string>();
+    for (const stmt of item.statements) {
+      // Near the end of the file's budget a statement gets less than its own slice: only a full run says how much.
+      if (ip.budget.used() + ip.limits.stepsPerStatement > ip.limits.totalSteps) throw new NotIncremental('the analysis budget runs low', index);
+      ip.runStatement(stmt);
+      for (const x of ip.moduleReads) bodyReads.add(x);
+      for (const x of ip.taintReads) taintReads.add(x);
+    }
+    const namesBefore = [...use.before];
+    const namesAfter: [string, number][] = use.resetSeen ? [...session.names.counts()] : namesBefore.map(([b]) => [b, session.names.count(b)]);
+    const diagnostics = ip.diagnostics.slice(d0);
+    const outcome: ItemOutcome = {
+      namesBefore, namesAfter, namesReset: use.resetSeen,
+      idStart: at.nextId, ids: session.idCounter - at.nextId, steps: ip.budget.used() - at.steps,
+      formatBefore: at.format, formatAfter: session.opts.defaultDataFormat,
+      sessionDiagnostics: this.sessionDiagnostics.slice(s0), diagnostics,
+      undefinedNames: diagnostics.map((d) => ip.nameReports.get(d)),
+      bodyReads: [...bodyReads], taintReads: [...taintReads], models: [],
+    };
+    const models = session.models.slice(m0);
+    if (prelude && (namesBefore.length > 0 || outcome.namesReset || outcome.ids > 0 || models.length > 0 || outcome.formatAfter !== at.format || outcome.sessionDiagnostics.length > 0)) {
+      throw new NotIncremental('a definition thought pure changed the Keras state', index);
+    }
+    return { outcome, models };
+  }
+}
+
+function advance(s: State, o: ItemOutcome): State {
+  let names = s.names;
+  if (o.namesReset) names = new Map(o.namesAfter);
+  else if (o.namesAfter.length > 0) {
+    const next = new Map(s.names);
+    for (const [b, c] of o.namesAfter) next.set(b, c);
+    names = next;
+  }
+  return { names, nextId: s.nextId + o.ids, steps: s.steps + o.steps, format: o.formatAfter };
+}
+
+/** Whether a cached outcome was made from this state (only the parts of it the chunk read). */
+function madeFrom(o: ItemOutcome, s: State, callSites: boolean): boolean {
+  if (o.formatBefore !== s.format) return false;
+  if (callSites && o.idStart !== s.nextId) return false;
+  return o.namesBefore.every(([b, c]) => (s.names.get(b) ?? 0) === c);
+}
+
+function sameEffect(a: ItemOutcome, b: ItemOutcome): boolean {
+  return a.ids === b.ids && a.steps === b.steps && a.formatAfter === b.formatAfter && a.namesReset === b.namesReset
+    && a.namesAfter.length === b.namesAfter.length && a.namesAfter.every(([k, v], i) => b.namesAfter[i][0] === k && b.namesAfter[i][1] === v);
+}
+
+function hasCallSites(rows: readonly LayerSummary[]): boolean {
+  return rows.some((l) => (l.callSites?.length ?? 0) > 0 || (l.nested ? hasCallSites(l.nested) : false));
+}
+
+export interface WalkResult {
+  /** Each chunk's outcome, in file order. */
+  readonly outcomes: readonly ItemOutcome[];
+  /** Each unit's result by key (cached or new). */
+  readonly results: ReadonlyMap<string, UnitResult>;
+  /** How many units were interpreted (the others came from the cache). */
+  readonly ran: number;
+}
+
+/**
+ * Walks the chunks. `keys[u]` identifies unit u's chunks and dependencies (text and position); a unit
+ * with a cached result made from the same state is reused. Throws NotIncremental when it cannot be sure.
+ */
+export function walk(items: readonly WalkItem[], plan: Plan, keys: readonly string[], cache: ReadonlyMap<string, UnitResult>, config: WalkConfig): WalkResult {
+  const n = items.length;
+  const units = plan.units;
+  const cached: (UnitResult | undefined)[] = keys.map((k) => cache.get(k));
+  const runner: (Executor | undefined)[] = [];
+  const fresh: ItemOutcome[][] = units.map(() => []);
+  const made: ModelObject[][][] = units.map(() => []);
+  let shared: Executor | undefined;
+  units.forEach((_, u) => {
+    if (!cached[u]) runner[u] = shared ??= new Executor(config);
+  });
+  const { depUsers, position: pos } = plan;
+  const outcomes: ItemOutcome[] = new Array<ItemOutcome>(n);
+  const stateAt: State[] = [];
+  let state: State = { names: new Map(), nextId: 1, steps: 0, format: config.dataFormat };
+
+  const runOwn = (u: number, i: number, ex: Executor, at: State): ItemOutcome => {
+    const r = ex.run(items[i], at, units[u].prelude, i);
+    fresh[u][pos[i]] = r.outcome;
+    made[u][pos[i]] = r.models;
+    return r.outcome;
+  };
+  /** A cached unit met a different state: run it from its start in an interpreter of its own. */
+  const startLate = (u: number, i: number): void => {
+    const ex = new Executor(config);
+    runner[u] = ex;
+    cached[u] = undefined;
+    const own = new Set(units[u].items);
+    const before = [...units[u].items, ...units[u].deps].filter((j) => j < i).sort((a, b) => a - b);
+    for (const j of before) {
+      if (!own.has(j)) { ex.run(items[j], stateAt[j], true, j); continue; }
+      if (!sameEffect(runOwn(u, j, ex, stateAt[j]), outcomes[j])) throw new NotIncremental('a chunk run again had another effect', j);
+    }
+  };
+
+  const runAsDependency = (i: number, own: Executor | undefined, at: State): void => {
+    const done = new Set<Executor>(own ? [own] : []);
+    for (const v of depUsers[i]) {
+      const ex = runner[v];
+      if (!ex || done.has(ex)) continue;
+      done.add(ex);
+      ex.run(items[i], at, true, i);
+    }
+  };
+
+  for (let i = 0; i < n; i++) {
+    stateAt.push(state);
+    const u = plan.unitOf[i];
+    const hit = cached[u];
+    if (hit && !madeFrom(hit.outcomes[pos[i]], state, hit.callSites)) startLate(u, i);
+    const own = runner[u];
+    const out = own ? runOwn(u, i, own, state) : hit!.outcomes[pos[i]];
+    // Prelude chunks also run in every interpreter that needs their definitions.
+    if (depUsers[i].length > 0) runAsDependency(i, own, state);
+    outcomes[i] = out;
+    state = advance(state, out);
+    if (state.steps + config.limits.stepsPerStatement > config.limits.totalSteps) throw new NotIncremental('the analysis budget runs low', i);
+  }
+
+  const results = new Map<string, UnitResult>();
+  let ran = 0;
+  units.forEach((unit, u) => {
+    const hit = cached[u];
+    if (hit) {
+      results.set(keys[u], hit);
+      return;
+    }
+    ran++;
+    const list = fresh[u];
+    list.forEach((o, p) => {
+      o.models = made[u][p].map(summarizeModel);
+      outcomes[unit.items[p]] = o;
+    });
+    results.set(keys[u], { outcomes: list, callSites: list.some((o) => o.models.some((m) => hasCallSites(m.layers))) });
+  });
+  return { outcomes, results, ran };
+}

@@ -1,0 +1,180 @@
+// The incremental analysis (DocumentAnalysis) must give exactly what analyzeSource gives for the same
+// text: models, rows and diagnostics, after any edit. Random edits over the whole corpus check that; the
+// cases below pin down what is reused and where it falls back to a full analysis.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyzeSource, initEngine, type AnalysisOptions } from '../../../src/analysis/engine';
+import { DocumentAnalysis } from '../../../src/analysis/incremental/documentAnalysis';
+import { rng, randomEdit } from './randomEdits';
+import { ROOT } from '../../support/cli';
+
+const ready = initEngine();
+const OPTS: AnalysisOptions = { kerasVersion: 'auto', dataFormat: 'channels_last' };
+
+function corpusFiles(): string[] {
+  const out: string[] = [];
+  for (const dir of ['test/corpus', 'test/corpus-hard']) {
+    for (const d of readdirSync(path.join(ROOT, dir)).sort()) {
+      const f = path.join(ROOT, dir, d, 'model.py');
+      if (existsSync(f)) out.push(f);
+    }
+  }
+  return out;
+}
+
+/** Updates `doc` and checks the result against a from-scratch analysis of the same text. */
+function same(doc: DocumentAnalysis, text: string, what: string): void {
+  const incremental = doc.update(text);
+  assert.deepStrictEqual(incremental, analyzeSource(text, doc.file, doc.options), what);
+}
+
+test('random edits of every corpus file: the incremental result equals analyzeSource after each one', async () => {
+  await ready;
+  const files = corpusFiles();
+  assert.ok(files.length >= 70, `corpus files found: ${files.length}`);
+  let incremental = 0;
+  let updates = 0;
+  for (const file of files) {
+    const original = readFileSync(file, 'utf8');
+    const doc = new DocumentAnalysis('model.py', OPTS);
+    const r = rng(original.length);
+    let text = original;
+    let before = text;
+    let broken = false;
+    try {
+      for (let k = 0; k <= 24; k++) {
+        if (k > 0) {
+          // A syntax error is usually fixed at the next keystroke; now and then the file is reloaded.
+          if (broken && r() < 0.8) text = before;
+          else if (r() < 0.1) text = original;
+          else { before = text; text = randomEdit(text, r); }
+        }
+        same(doc, text, `${path.relative(ROOT, file)} after edit ${k}:\n${text}`);
+        updates++;
+        if (doc.stats.mode === 'incremental') incremental++;
+        broken = doc.stats.reason?.startsWith('a syntax error') ?? false;
+      }
+    } finally {
+      doc.dispose();
+    }
+  }
+  // The comparison means something only if most updates took the incremental path.
+  assert.ok(incremental > updates / 2, `only ${incremental} of ${updates} updates were incremental`);
+});
+
+const MODELS = `import keras
+from keras import layers
+
+UNITS = 64
+
+a = keras.Sequential([keras.Input((8,)), layers.Dense(UNITS), layers.Dense(4)])
+
+x = keras.Input((16,))
+y = layers.Dense(32)(x)
+b = keras.Model(x, layers.Dense(2)(y))
+
+c = keras.Sequential([keras.Input((3,)), layers.Dense(5)])
+`;
+
+test('a one-character edit inside a layer re-runs only the unit holding it', async () => {
+  await ready;
+  const doc = new DocumentAnalysis('m.py', OPTS);
+  same(doc, MODELS, 'first analysis');
+  same(doc, MODELS.replace('Dense(32)', 'Dense(33)'), 'units of the functional model changed');
+  assert.equal(doc.stats.mode, 'incremental');
+  assert.equal(doc.stats.ran, 1, 'only the functional model (x, y, b) runs again');
+  doc.dispose();
+});
+
+test('an edit that changes auto names further down re-runs the units that use those names', async () => {
+  await ready;
+  const doc = new DocumentAnalysis('m.py', OPTS);
+  same(doc, MODELS, 'first analysis');
+  // One more Dense in model a: every later Dense gets the next number (dense_3 → dense_4…).
+  same(doc, MODELS.replace('layers.Dense(4)]', 'layers.Dense(4), layers.Dense(4)]'), 'a layer added');
+  assert.equal(doc.stats.mode, 'incremental');
+  assert.equal(doc.stats.ran, 3, 'a (edited), then b and c whose Dense names moved');
+  doc.dispose();
+});
+
+test('lines inserted and removed above the models: positions move, results stay equal', async () => {
+  await ready;
+  const doc = new DocumentAnalysis('m.py', OPTS);
+  same(doc, MODELS, 'first analysis');
+  same(doc, MODELS.replace('UNITS = 64\n', 'UNITS = 64\n\n\n'), 'two lines inserted');
+  same(doc, MODELS.replace('UNITS = 64\n', 'UNITS = 64\n# note\n'), 'a comment instead');
+  same(doc, MODELS, 'back to the original');
+  doc.dispose();
+});
+
+test('a changed constant re-runs the units that read it', async () => {
+  await ready;
+  const doc = new DocumentAnalysis('m.py', OPTS);
+  same(doc, MODELS, 'first analysis');
+  same(doc, MODELS.replace('UNITS = 64', 'UNITS = 65'), 'constant changed');
+  assert.equal(doc.stats.mode, 'incremental');
+  assert.equal(doc.stats.ran, 2, 'the UNITS definition and model a');
+  doc.dispose();
+});
+
+test('a function body reading a model built elsewhere: learnt once, then incremental and still equal', async () => {
+  await ready;
+  const src = `import keras
+from keras import layers
+
+base = keras.Sequential([keras.Input((4,)), layers.Dense(3)])
+
+def head():
+    return keras.Sequential([base, layers.Dense(2)])
+
+other = keras.Sequential([keras.Input((2,)), layers.Dense(7)])
+m = head()
+`;
+  const doc = new DocumentAnalysis('m.py', OPTS);
+  same(doc, src, 'first analysis');
+  same(doc, src.replace('Dense(3)', 'Dense(4)'), 'base changed');
+  same(doc, src.replace('Dense(3)', 'Dense(5)'), 'base changed again');
+  assert.equal(doc.stats.mode, 'incremental', 'the name `base` read inside head() was learnt');
+  doc.dispose();
+});
+
+test('global settings: image data format and clear_session are carried from chunk to chunk', async () => {
+  await ready;
+  const src = `import keras
+from keras import layers
+
+keras.backend.set_image_data_format("channels_first")
+a = keras.Sequential([keras.Input((3, 8, 8)), layers.Conv2D(4, 3)])
+keras.backend.clear_session()
+b = keras.Sequential([keras.Input((3, 8, 8)), layers.Conv2D(4, 3), layers.Dense(2)])
+`;
+  const doc = new DocumentAnalysis('m.py', OPTS);
+  same(doc, src, 'first analysis');
+  same(doc, src.replace('"channels_first"', '"channels_last"'), 'format switched');
+  same(doc, src.replace('keras.backend.clear_session()\n', ''), 'clear_session removed: b continues the numbering');
+  same(doc, src, 'back');
+  doc.dispose();
+});
+
+test('chunks tree-sitter could join to the next line (trailing comma, stray indent) take the full path', async () => {
+  await ready;
+  const doc = new DocumentAnalysis('m.py', OPTS);
+  for (const src of ['import keras\n[a, b],\nc = 1\n', 'import keras\nb = f(1)\n    [a, b],\nc = 2\n']) {
+    same(doc, src, JSON.stringify(src));
+    assert.equal(doc.stats.mode, 'full', JSON.stringify(src));
+  }
+  doc.dispose();
+});
+
+test('a syntax error takes the full path; fixing it returns to the incremental one', async () => {
+  await ready;
+  const doc = new DocumentAnalysis('m.py', OPTS);
+  same(doc, MODELS, 'first analysis');
+  same(doc, MODELS.replace('Dense(32)', 'Dense(32'), 'unclosed parenthesis');
+  assert.equal(doc.stats.mode, 'full');
+  same(doc, MODELS.replace('Dense(32)', 'Dense(31)'), 'fixed');
+  assert.equal(doc.stats.mode, 'incremental');
+  doc.dispose();
+});
