@@ -21,42 +21,50 @@ export interface UpdateStats {
   readonly units: number;
   /** Units interpreted (the rest were reused). */
   readonly ran: number;
+  /** Milliseconds per step of an incremental update (where the time goes; npm run bench prints them). */
+  readonly phases?: Readonly<Record<'parse' | 'facts' | 'plan' | 'walk' | 'finish', number>>;
 }
 
-interface TextFacts {
+/** What is known of a chunk object (chunks an edit does not touch keep their object). */
+interface ChunkNote {
   readonly facts: ChunkFacts;
+  /** Whether its text may hold a Keras 1/2 spelling (versionDetect's quick test). */
   readonly legacy: boolean;
+  /** Its id and the row the id was given for (moving lines changes the id). */
+  row: number;
+  id: number;
 }
 
-/** The plan of the last update, reused while every chunk has the same facts (most edits change none). */
+/** The units of the last update, kept while every chunk has the same facts (most edits change none). */
 interface PlanMemo {
   readonly facts: readonly ChunkFacts[];
   readonly learnt: number;
   readonly plan: Plan;
   readonly ids: readonly number[];
   readonly keys: readonly string[];
+  /** Each unit's result, reusable while its key (its chunks' and dependencies' ids) is unchanged. */
+  readonly results: readonly (UnitResult | undefined)[];
 }
 
 export class DocumentAnalysis {
   private readonly parse = new DocumentParse();
-  private readonly factsByText = new Map<string, TextFacts>();
+  private notes = new Map<Chunk, ChunkNote>();
+  private readonly factsByText = new Map<string, { facts: ChunkFacts; legacy: boolean }>();
   /** Equal facts as one object, so an unchanged plan is seen by comparing references. */
   private readonly factsBySignature = new Map<string, ChunkFacts>();
-  /** A stable id per (row, text) of a chunk: units are cached by the ids of their chunks. */
+  /** A stable id per (row, text) of a chunk: units are known by the ids of their chunks. */
   private readonly ids = new Map<string, number>();
-  /** The same, looked up by chunk object (chunks the edit did not touch keep their object). */
-  private readonly chunkIds = new WeakMap<Chunk, number>();
-  private readonly chunkFactsOf = new WeakMap<Chunk, TextFacts>();
   private nextId = 1;
   private memo: PlanMemo | undefined;
-  /** The start of the last text and whether it looked binary (only the start and NUL bytes decide). */
-  private sample: { text: string; binary: string | undefined } | undefined;
+  /** Unit results by key, for units whose place in the plan moved (a new plan). */
   private cache = new Map<string, UnitResult>();
   private cacheVersion: 1 | 2 | 3 | undefined;
   private readonly bodyReads = new Set<string>();
   private readonly taintReads = new Set<string>();
   /** Chunk texts that looked like pure definitions but changed the Keras state when run. */
   private readonly impure = new Set<string>();
+  /** The start of the last text and whether it looked binary. */
+  private sample: { text: string; binary: string | undefined } | undefined;
   private last: UpdateStats = { mode: 'full', chunks: 0, units: 0, ran: 0 };
 
   constructor(readonly file: string, readonly options: AnalysisOptions = DEFAULT_OPTIONS) {}
@@ -67,28 +75,33 @@ export class DocumentAnalysis {
 
   /** Analyses the document's new text (the whole text; what changed is found by comparing with the last one). */
   update(text: string): FileSummary {
+    const t0 = performance.now();
     const binary = this.binaryCheck(text);
     if (binary) return this.full(text, 'not Python source', binarySummary(this.file, this.options.kerasVersion === 'auto' ? 3 : this.options.kerasVersion, binary));
     this.parse.update(text);
     if (this.parse.hasError) return this.full(text, 'a syntax error (error recovery parses the whole file)');
+    const t1 = performance.now();
     const chunks = this.parse.chunks;
-    const known = chunks.map((c) => this.factsOf(c));
+    const notes = chunks.map((c) => this.noteOf(c));
     const diagnostics: Diagnostic[] = [];
     let version: 1 | 2 | 3 = this.options.kerasVersion === 'auto' ? 3 : this.options.kerasVersion;
-    if (this.options.kerasVersion === 'auto') {
-      const guess = detectVersionIn(chunks.filter((_, i) => known[i].legacy).flatMap((c) => c.statements));
+    if (this.options.kerasVersion === 'auto' && notes.some((n) => n.legacy)) {
+      const guess = detectVersionIn(chunks.filter((_, i) => notes[i].legacy).flatMap((c) => c.statements));
       version = guess.version;
       const said = versionDiagnostic(guess);
       if (said) diagnostics.push(said);
     }
     if (version !== this.cacheVersion) {
       this.cache = new Map();
+      this.memo = undefined;
       this.cacheVersion = version;
     }
-    const { plan, keys } = this.planFor(chunks, known.map((k) => k.facts));
+    const t2 = performance.now();
+    const memo = this.planFor(notes);
+    const t3 = performance.now();
     let result;
     try {
-      result = walk(chunks, plan, keys, this.cache, {
+      result = walk(chunks, memo.plan, memo.results, {
         version, dataFormat: this.options.dataFormat, autoVersion: this.options.kerasVersion === 'auto', limits: this.options.limits ?? DEFAULT_LIMITS,
       });
     } catch (e) {
@@ -96,30 +109,44 @@ export class DocumentAnalysis {
       if (e.item !== undefined && /pure/.test(e.why)) this.impure.add(chunks[e.item].text);
       return this.full(text, e.why);
     }
-    const unseen = this.unseenReads(plan, result.outcomes);
+    const t4 = performance.now();
+    const unseen = this.unseenReads(memo.plan, result.outcomes);
     if (unseen) return this.full(text, unseen);
-    this.cache = new Map(result.results);
+    const results = [...memo.results];
+    for (const [u, r] of result.fresh) {
+      results[u] = r;
+      this.cache.set(memo.keys[u], r);
+    }
+    this.memo = { ...memo, results };
     this.forgetOld(chunks);
-    this.last = { mode: 'incremental', chunks: chunks.length, units: plan.units.length, ran: result.ran };
-    return this.assemble(result.outcomes, diagnostics, version);
+    const summary = this.assemble(result.outcomes, diagnostics, version);
+    const phases = { parse: t1 - t0, facts: t2 - t1, plan: t3 - t2, walk: t4 - t3, finish: performance.now() - t4 };
+    this.last = { mode: 'incremental', chunks: chunks.length, units: memo.plan.units.length, ran: result.fresh.size, phases };
+    return summary;
   }
 
   dispose(): void {
     this.parse.dispose();
     this.cache.clear();
+    this.notes.clear();
+    this.memo = undefined;
   }
 
-  /** The whole file from scratch; the cache is dropped (it may hold results of this text's predecessors only). */
+  /** The whole file from scratch; cached results are dropped (the walk that failed may have left them unsure). */
   private full(text: string, reason: string, summary?: FileSummary): FileSummary {
     this.cache = new Map();
-    const chunks = this.parse.chunks;
-    this.last = { mode: 'full', reason, chunks: chunks.length, units: 0, ran: 0 };
+    this.memo = undefined;
+    this.last = { mode: 'full', reason, chunks: this.parse.chunks.length, units: 0, ran: 0 };
     return summary ?? analyzeSource(text, this.file, this.options);
   }
 
-  /** The plan for these chunks: the last one if no chunk's facts changed (then only changed chunks' units get new keys). */
-  private planFor(chunks: readonly Chunk[], facts: readonly ChunkFacts[]): { plan: Plan; keys: readonly string[] } {
-    const ids = chunks.map((c) => this.idOf(c));
+  /**
+   * The units for these chunks: the last plan if no chunk's facts changed, with new keys (and no result)
+   * for the units holding a chunk whose text or row changed; else a new plan, taking results by key.
+   */
+  private planFor(notes: readonly ChunkNote[]): PlanMemo {
+    const facts = notes.map((n) => n.facts);
+    const ids = notes.map((n) => n.id);
     const learnt = this.bodyReads.size + this.taintReads.size;
     const m = this.memo;
     const keyOf = (plan: Plan, u: number): string => {
@@ -127,45 +154,62 @@ export class DocumentAnalysis {
       return `${unit.prelude ? 'p' : 'g'}${unit.items.map((i) => ids[i]).join(',')}|${unit.deps.map((i) => ids[i]).join(',')}`;
     };
     if (m && m.learnt === learnt && m.facts.length === facts.length && m.facts.every((f, i) => f === facts[i])) {
-      const keys = [...m.keys];
+      let keys: string[] | undefined;
+      let results: (UnitResult | undefined)[] | undefined;
+      const rekeyed = new Set<number>();
+      const rekey = (u: number): void => {
+        if (rekeyed.has(u)) return;
+        rekeyed.add(u);
+        keys ??= [...m.keys];
+        results ??= [...m.results];
+        this.cache.delete(keys[u]);
+        keys[u] = keyOf(m.plan, u);
+        results[u] = this.cache.get(keys[u]);
+      };
       for (let i = 0; i < ids.length; i++) {
         if (ids[i] === m.ids[i]) continue;
-        keys[m.plan.unitOf[i]] = keyOf(m.plan, m.plan.unitOf[i]);
-        for (const u of m.plan.depUsers[i]) keys[u] = keyOf(m.plan, u);
+        rekey(m.plan.unitOf[i]);
+        for (const u of m.plan.depUsers[i]) rekey(u);
       }
-      this.memo = { ...m, ids, keys };
-      return { plan: m.plan, keys };
+      return { ...m, ids, keys: keys ?? m.keys, results: results ?? m.results };
     }
     const plan = planUnits(facts, { bodyReads: this.bodyReads, taintReads: this.taintReads });
     const keys = plan.units.map((_, u) => keyOf(plan, u));
-    this.memo = { facts, learnt, plan, ids, keys };
-    return { plan, keys };
+    const results = keys.map((k) => this.cache.get(k));
+    this.cache = new Map();
+    keys.forEach((k, u) => { if (results[u]) this.cache.set(k, results[u]!); });
+    return { facts, learnt, plan, ids, keys, results };
   }
 
-  private factsOf(c: Chunk): TextFacts {
-    let f = this.chunkFactsOf.get(c) ?? this.factsByText.get(c.text);
-    if (!f) {
-      const read = chunkFacts(liteStatements(c.statements, c.base), c.text);
-      const sig = signature(read);
-      const facts = this.factsBySignature.get(sig) ?? read;
-      this.factsBySignature.set(sig, facts);
-      f = { facts, legacy: mayBeLegacy(c.text) };
-      this.factsByText.set(c.text, f);
+  private noteOf(c: Chunk): ChunkNote {
+    let note = this.notes.get(c);
+    if (!note) {
+      let f = this.factsByText.get(c.text);
+      if (!f) {
+        const read = chunkFacts(liteStatements(c.statements, c.base), c.text);
+        const sig = signature(read);
+        const facts = this.factsBySignature.get(sig) ?? read;
+        this.factsBySignature.set(sig, facts);
+        f = { facts, legacy: mayBeLegacy(c.text) };
+        this.factsByText.set(c.text, f);
+      }
+      const facts = this.impure.size > 0 && this.impure.has(c.text) ? { ...f.facts, prelude: false } : f.facts;
+      note = { facts, legacy: f.legacy, row: c.row, id: this.idOf(c) };
+      this.notes.set(c, note);
+    } else if (note.row !== c.row) {
+      note.row = c.row;
+      note.id = this.idOf(c);
     }
-    this.chunkFactsOf.set(c, f);
-    return this.impure.size > 0 && this.impure.has(c.text) ? { ...f, facts: { ...f.facts, prelude: false } } : f;
+    return note;
   }
 
   private idOf(c: Chunk): number {
-    const known = this.chunkIds.get(c);
-    if (known !== undefined) return known;
     const key = `${c.row}\n${c.text}`;
     let id = this.ids.get(key);
     if (id === undefined) {
       id = this.nextId++;
       this.ids.set(key, id);
     }
-    this.chunkIds.set(c, id);
     return id;
   }
 
@@ -177,13 +221,19 @@ export class DocumentAnalysis {
     return this.sample.binary;
   }
 
-  /** Keeps the per-text tables to the texts the document still has. */
+  /** Keeps the per-chunk and per-text tables to what the document still has. */
   private forgetOld(chunks: readonly Chunk[]): void {
-    if (this.ids.size <= 2 * chunks.length + 64) return;
-    const texts = new Set(chunks.map((c) => c.text));
-    const keys = new Set(chunks.map((c) => `${c.row}\n${c.text}`));
-    for (const t of this.factsByText.keys()) if (!texts.has(t)) this.factsByText.delete(t);
-    for (const k of this.ids.keys()) if (!keys.has(k)) this.ids.delete(k);
+    if (this.notes.size > 2 * chunks.length + 64) {
+      const live = new Map<Chunk, ChunkNote>();
+      for (const c of chunks) live.set(c, this.notes.get(c)!);
+      this.notes = live;
+    }
+    if (this.ids.size > 2 * chunks.length + 64) {
+      const texts = new Set(chunks.map((c) => c.text));
+      const keys = new Set(chunks.map((c) => `${c.row}\n${c.text}`));
+      for (const t of this.factsByText.keys()) if (!texts.has(t)) this.factsByText.delete(t);
+      for (const k of this.ids.keys()) if (!keys.has(k)) this.ids.delete(k);
+    }
   }
 
   /**
@@ -194,6 +244,7 @@ export class DocumentAnalysis {
   private unseenReads(plan: Plan, outcomes: readonly ItemOutcome[]): string | undefined {
     let why: string | undefined;
     outcomes.forEach((o, i) => {
+      if (o.bodyReads.length === 0 && o.taintReads.length === 0) return;
       const unit = plan.units[plan.unitOf[i]];
       const ok = (name: string): boolean =>
         plan.ownersBefore(i, name).every((w) => plan.unitOf[w] === plan.unitOf[i])
@@ -209,15 +260,15 @@ export class DocumentAnalysis {
     const fromInterpreter: Diagnostic[] = [];
     const names = new Map<Diagnostic, string>();
     for (const o of outcomes) {
-      models.push(...o.models);
-      diagnostics.push(...o.sessionDiagnostics);
+      for (const m of o.models) models.push(m);
+      for (const d of o.sessionDiagnostics) diagnostics.push(d);
       o.diagnostics.forEach((d, k) => {
         fromInterpreter.push(d);
         const name = o.undefinedNames[k];
         if (name !== undefined) names.set(d, name);
       });
     }
-    diagnostics.push(...keepFirstNameReports(fromInterpreter, (d) => names.get(d)));
+    for (const d of keepFirstNameReports(fromInterpreter, (d) => names.get(d))) diagnostics.push(d);
     return finishSummary(this.file, models, diagnostics, version);
   }
 }

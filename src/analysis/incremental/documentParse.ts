@@ -11,6 +11,9 @@ import { scanChunks, type ChunkSpan } from './chunker';
 import { textChange } from './textChange';
 
 export interface Chunk extends ChunkSpan {
+  /** Where it is now (updated in place when an edit before it moves it). */
+  offset: number;
+  row: number;
   readonly text: string;
   /** The tree holding its statements (shared with neighbouring chunks parsed in the same segment). */
   readonly tree: Tree;
@@ -69,9 +72,9 @@ export class DocumentParse {
     });
     const resumed = scan.end < text.length;
     const end = resumed ? j : old.length;
-    const kept = old.slice(end).map((c) => ({ ...c, offset: c.offset + delta, row: c.row + rows }));
     this.text = text;
-    this.splice(first, old.length - first, [...scan.spans.map((s) => alone(text, s)), ...(rows === 0 ? kept : this.moved(text, kept, rows))]);
+    this.splice(first, end - first, scan.spans.map((s) => alone(text, s)));
+    if (delta !== 0 || rows !== 0) this.move(first + scan.spans.length, delta, rows, text);
   }
 
   dispose(): void {
@@ -112,24 +115,35 @@ export class DocumentParse {
   }
 
   /**
-   * Chunks moved by `rows` lines: a tree all of whose chunks moved just gets the new row; a tree shared
-   * with chunks that did not move (before the edit) is parsed again for the moved ones.
+   * Moves the chunks from `index` on by `delta` characters and `rows` lines, in place. A tree all of whose
+   * chunks moved just gets the new row; a tree shared with chunks that did not move is parsed again for
+   * the moved ones. (A tree's chunks need not be next to each other: an edit may have re-parsed some between.)
    */
-  private moved(text: string, kept: Chunk[], rows: number): Chunk[] {
+  private move(index: number, delta: number, rows: number, text: string): void {
+    const list = this.list;
+    for (let i = index; i < list.length; i++) {
+      list[i].offset += delta;
+      list[i].row += rows;
+    }
+    if (rows === 0) return;
     const movedRefs = new Map<Tree, number>();
-    for (const c of kept) movedRefs.set(c.tree, (movedRefs.get(c.tree) ?? 0) + 1);
-    // (A tree's chunks need not be next to each other: an edit may have re-parsed some in between.)
-    for (const [tree, n] of movedRefs) if (n === this.refs.get(tree)) setRowOffset(tree, rowOffset(tree) + rows);
-    const out: Chunk[] = [];
-    for (let i = 0; i < kept.length;) {
-      const tree = kept[i].tree;
+    for (let i = index; i < list.length; i++) movedRefs.set(list[i].tree, (movedRefs.get(list[i].tree) ?? 0) + 1);
+    const shared = new Set<Tree>();
+    for (const [tree, n] of movedRefs) {
+      if (n === this.refs.get(tree)) setRowOffset(tree, rowOffset(tree) + rows);
+      else shared.add(tree);
+    }
+    for (let i = index; i < list.length;) {
+      const tree = list[i].tree;
       let k = i;
-      while (k < kept.length && kept[k].tree === tree) k++;
-      if (movedRefs.get(tree) === this.refs.get(tree)) out.push(...kept.slice(i, k));
-      else out.push(...segments(text, kept.slice(i, k)));
+      while (k < list.length && list[k].tree === tree) k++;
+      if (shared.has(tree)) {
+        const fresh = segments(text, list.slice(i, k));
+        this.splice(i, k - i, fresh);
+        k = i + fresh.length;
+      }
       i = k;
     }
-    return out;
   }
 }
 

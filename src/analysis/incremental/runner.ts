@@ -117,22 +117,11 @@ class Executor {
   }
 }
 
-function advance(s: State, o: ItemOutcome): State {
-  let names = s.names;
-  if (o.namesReset) names = new Map(o.namesAfter);
-  else if (o.namesAfter.length > 0) {
-    const next = new Map(s.names);
-    for (const [b, c] of o.namesAfter) next.set(b, c);
-    names = next;
-  }
-  return { names, nextId: s.nextId + o.ids, steps: s.steps + o.steps, format: o.formatAfter };
-}
-
 /** Whether a cached outcome was made from this state (only the parts of it the chunk read). */
-function madeFrom(o: ItemOutcome, s: State, callSites: boolean): boolean {
-  if (o.formatBefore !== s.format) return false;
-  if (callSites && o.idStart !== s.nextId) return false;
-  return o.namesBefore.every(([b, c]) => (s.names.get(b) ?? 0) === c);
+function madeFrom(o: ItemOutcome, names: ReadonlyMap<string, number>, nextId: number, format: DataFormat, callSites: boolean): boolean {
+  if (o.formatBefore !== format) return false;
+  if (callSites && o.idStart !== nextId) return false;
+  return o.namesBefore.length === 0 || o.namesBefore.every(([b, c]) => (names.get(b) ?? 0) === c);
 }
 
 function sameEffect(a: ItemOutcome, b: ItemOutcome): boolean {
@@ -147,90 +136,102 @@ function hasCallSites(rows: readonly LayerSummary[]): boolean {
 export interface WalkResult {
   /** Each chunk's outcome, in file order. */
   readonly outcomes: readonly ItemOutcome[];
-  /** Each unit's result by key (cached or new). */
-  readonly results: ReadonlyMap<string, UnitResult>;
-  /** How many units were interpreted (the others came from the cache). */
-  readonly ran: number;
+  /** The units interpreted this time (the others' results were reused), with their new results. */
+  readonly fresh: ReadonlyMap<number, UnitResult>;
 }
 
 /**
- * Walks the chunks. `keys[u]` identifies unit u's chunks and dependencies (text and position); a unit
- * with a cached result made from the same state is reused. Throws NotIncremental when it cannot be sure.
+ * Walks the chunks. `results[u]` is unit u's cached result, if its chunks and dependencies (text and
+ * position) are unchanged; it is reused if made from the same state. Throws NotIncremental when it
+ * cannot be sure.
  */
-export function walk(items: readonly WalkItem[], plan: Plan, keys: readonly string[], cache: ReadonlyMap<string, UnitResult>, config: WalkConfig): WalkResult {
+export function walk(items: readonly WalkItem[], plan: Plan, results: readonly (UnitResult | undefined)[], config: WalkConfig): WalkResult {
   const n = items.length;
-  const units = plan.units;
-  const cached: (UnitResult | undefined)[] = keys.map((k) => cache.get(k));
-  const runner: (Executor | undefined)[] = [];
-  const fresh: ItemOutcome[][] = units.map(() => []);
-  const made: ModelObject[][][] = units.map(() => []);
+  const { units, unitOf, depUsers, position: pos } = plan;
+  const cached = [...results];
+  const runner = new Map<number, Executor>();
+  const fresh = new Map<number, { outcomes: ItemOutcome[]; models: ModelObject[][] }>();
   let shared: Executor | undefined;
+  const start = (u: number, ex: Executor): void => {
+    runner.set(u, ex);
+    fresh.set(u, { outcomes: [], models: [] });
+  };
   units.forEach((_, u) => {
-    if (!cached[u]) runner[u] = shared ??= new Executor(config);
+    if (!cached[u]) start(u, shared ??= new Executor(config));
   });
-  const { depUsers, position: pos } = plan;
   const outcomes: ItemOutcome[] = new Array<ItemOutcome>(n);
-  const stateAt: State[] = [];
-  let state: State = { names: new Map(), nextId: 1, steps: 0, format: config.dataFormat };
+  // The state at each chunk (names maps are shared until a chunk changes them).
+  const namesAt: ReadonlyMap<string, number>[] = new Array<ReadonlyMap<string, number>>(n);
+  const idAt = new Float64Array(n);
+  const stepsAt = new Float64Array(n);
+  const formatAt: DataFormat[] = new Array<DataFormat>(n);
+  const stateAt = (i: number): State => ({ names: namesAt[i], nextId: idAt[i], steps: stepsAt[i], format: formatAt[i] });
+  let names: ReadonlyMap<string, number> = new Map();
+  let nextId = 1;
+  let steps = 0;
+  let format = config.dataFormat;
 
-  const runOwn = (u: number, i: number, ex: Executor, at: State): ItemOutcome => {
-    const r = ex.run(items[i], at, units[u].prelude, i);
-    fresh[u][pos[i]] = r.outcome;
-    made[u][pos[i]] = r.models;
+  const runOwn = (u: number, i: number, ex: Executor): ItemOutcome => {
+    const r = ex.run(items[i], stateAt(i), units[u].prelude, i);
+    const f = fresh.get(u)!;
+    f.outcomes[pos[i]] = r.outcome;
+    f.models[pos[i]] = r.models;
     return r.outcome;
   };
   /** A cached unit met a different state: run it from its start in an interpreter of its own. */
   const startLate = (u: number, i: number): void => {
     const ex = new Executor(config);
-    runner[u] = ex;
+    start(u, ex);
     cached[u] = undefined;
     const own = new Set(units[u].items);
     const before = [...units[u].items, ...units[u].deps].filter((j) => j < i).sort((a, b) => a - b);
     for (const j of before) {
-      if (!own.has(j)) { ex.run(items[j], stateAt[j], true, j); continue; }
-      if (!sameEffect(runOwn(u, j, ex, stateAt[j]), outcomes[j])) throw new NotIncremental('a chunk run again had another effect', j);
+      if (!own.has(j)) { ex.run(items[j], stateAt(j), true, j); continue; }
+      if (!sameEffect(runOwn(u, j, ex), outcomes[j])) throw new NotIncremental('a chunk run again had another effect', j);
     }
   };
-
-  const runAsDependency = (i: number, own: Executor | undefined, at: State): void => {
+  const runAsDependency = (i: number, own: Executor | undefined): void => {
     const done = new Set<Executor>(own ? [own] : []);
     for (const v of depUsers[i]) {
-      const ex = runner[v];
+      const ex = runner.get(v);
       if (!ex || done.has(ex)) continue;
       done.add(ex);
-      ex.run(items[i], at, true, i);
+      ex.run(items[i], stateAt(i), true, i);
     }
   };
 
   for (let i = 0; i < n; i++) {
-    stateAt.push(state);
-    const u = plan.unitOf[i];
+    namesAt[i] = names;
+    idAt[i] = nextId;
+    stepsAt[i] = steps;
+    formatAt[i] = format;
+    const u = unitOf[i];
     const hit = cached[u];
-    if (hit && !madeFrom(hit.outcomes[pos[i]], state, hit.callSites)) startLate(u, i);
-    const own = runner[u];
-    const out = own ? runOwn(u, i, own, state) : hit!.outcomes[pos[i]];
+    if (hit && !madeFrom(hit.outcomes[pos[i]], names, nextId, format, hit.callSites)) startLate(u, i);
+    const own = runner.get(u);
+    const out = own ? runOwn(u, i, own) : hit!.outcomes[pos[i]];
     // Prelude chunks also run in every interpreter that needs their definitions.
-    if (depUsers[i].length > 0) runAsDependency(i, own, state);
+    if (runner.size > 0 && depUsers[i].length > 0) runAsDependency(i, own);
     outcomes[i] = out;
-    state = advance(state, out);
-    if (state.steps + config.limits.stepsPerStatement > config.limits.totalSteps) throw new NotIncremental('the analysis budget runs low', i);
+    if (out.namesReset) names = new Map(out.namesAfter);
+    else if (out.namesAfter.length > 0) {
+      const next = new Map(names);
+      for (const [b, c] of out.namesAfter) next.set(b, c);
+      names = next;
+    }
+    nextId += out.ids;
+    steps += out.steps;
+    format = out.formatAfter;
+    if (steps + config.limits.stepsPerStatement > config.limits.totalSteps) throw new NotIncremental('the analysis budget runs low', i);
   }
 
-  const results = new Map<string, UnitResult>();
-  let ran = 0;
-  units.forEach((unit, u) => {
-    const hit = cached[u];
-    if (hit) {
-      results.set(keys[u], hit);
-      return;
-    }
-    ran++;
-    const list = fresh[u];
-    list.forEach((o, p) => {
-      o.models = made[u][p].map(summarizeModel);
-      outcomes[unit.items[p]] = o;
+  const done = new Map<number, UnitResult>();
+  for (const [u, f] of fresh) {
+    f.outcomes.forEach((o, p) => {
+      o.models = f.models[p].map(summarizeModel);
+      outcomes[units[u].items[p]] = o;
     });
-    results.set(keys[u], { outcomes: list, callSites: list.some((o) => o.models.some((m) => hasCallSites(m.layers))) });
-  });
-  return { outcomes, results, ran };
+    done.set(u, { outcomes: f.outcomes, callSites: f.outcomes.some((o) => o.models.some((m) => hasCallSites(m.layers))) });
+  }
+  return { outcomes, fresh: done };
 }
