@@ -51,6 +51,8 @@ function answer(doc: string): void {
   try {
     const summary = documents.update(doc, req.text, req.file, req.options);
     post({ id: req.id, also: older, version: req.version, summary, millis: performance.now() - t0 });
+    // Idle work after answering: group the outcomes so the next edit is incremental (unless a request waits).
+    setImmediate(() => { if (!queued.has(doc)) documents.prepare(doc); });
   } catch (e) {
     post({ id: req.id, also: older, error: e instanceof Error ? e.message : String(e) });
   }

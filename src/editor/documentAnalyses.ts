@@ -25,6 +25,15 @@ export class DocumentAnalyses {
     }
   }
 
+  /** Work for an idle moment: makes the document's next update incremental (see DocumentAnalysis.prepare). */
+  prepare(doc: string): void {
+    try {
+      this.docs.get(doc)?.analysis.prepare();
+    } catch {
+      this.close(doc);
+    }
+  }
+
   close(doc: string): void {
     this.docs.get(doc)?.analysis.dispose();
     this.docs.delete(doc);

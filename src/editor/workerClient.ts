@@ -53,7 +53,11 @@ export class AnalysisClient {
    * document's state between versions, and answers requests that queued up with the newest one only.
    */
   analyzeDocument(doc: string, version: number, text: string, file: string, options: AnalysisOptions): Promise<Answer> {
-    if (!this.worker) return this.inProcess(() => this.documents.update(doc, text, file, options), version);
+    if (!this.worker) {
+      const answer = this.inProcess(() => this.documents.update(doc, text, file, options), version);
+      void answer.then(() => setImmediate(() => this.documents.prepare(doc)));
+      return answer;
+    }
     return this.send((id) => ({ kind: 'document', id, doc, version, text, file, options }));
   }
 

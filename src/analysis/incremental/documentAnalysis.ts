@@ -10,11 +10,12 @@ import { DocumentParse, type Chunk } from './documentParse';
 import { chunkFacts, type ChunkFacts } from './facts';
 import { liteStatements } from './syntaxLite';
 import { planUnits, type Plan } from './grouping';
-import { walk, NotIncremental, type ItemOutcome, type UnitResult } from './runner';
+import { walk, runAll, unitResult, NotIncremental, type ItemOutcome, type UnitResult, type WalkConfig } from './runner';
 
 /** How the last update was done, for tests and the benchmark. */
 export interface UpdateStats {
-  readonly mode: 'incremental' | 'full';
+  /** full: analyzeSource; fresh: every chunk run in order (nothing to reuse), kept for the next edit; incremental. */
+  readonly mode: 'incremental' | 'fresh' | 'full';
   /** Why the full analysis ran, when it did. */
   readonly reason?: string;
   readonly chunks: number;
@@ -63,6 +64,8 @@ export class DocumentAnalysis {
   private readonly taintReads = new Set<string>();
   /** Chunk texts that looked like pure definitions but changed the Keras state when run. */
   private readonly impure = new Set<string>();
+  /** A fresh run's outcomes, grouped into units (prepare) before the next update or when the worker is idle. */
+  private pending: { chunks: readonly Chunk[]; outcomes: readonly ItemOutcome[] } | undefined;
   /** The start of the last text and whether it looked binary. */
   private sample: { text: string; binary: string | undefined } | undefined;
   private last: UpdateStats = { mode: 'full', chunks: 0, units: 0, ran: 0 };
@@ -75,39 +78,42 @@ export class DocumentAnalysis {
 
   /** Analyses the document's new text (the whole text; what changed is found by comparing with the last one). */
   update(text: string): FileSummary {
+    this.prepare();
     const t0 = performance.now();
     const binary = this.binaryCheck(text);
     if (binary) return this.full(text, 'not Python source', binarySummary(this.file, this.options.kerasVersion === 'auto' ? 3 : this.options.kerasVersion, binary));
     this.parse.update(text);
-    if (this.parse.hasError) return this.full(text, 'a syntax error (error recovery parses the whole file)');
+    // The cached results stay: the text before the error usually comes back at the next keystroke.
+    if (this.parse.hasError) return this.full(text, 'a syntax error (error recovery parses the whole file)', undefined, true);
     const t1 = performance.now();
     const chunks = this.parse.chunks;
-    const notes = chunks.map((c) => this.noteOf(c));
     const diagnostics: Diagnostic[] = [];
     let version: 1 | 2 | 3 = this.options.kerasVersion === 'auto' ? 3 : this.options.kerasVersion;
-    if (this.options.kerasVersion === 'auto' && notes.some((n) => n.legacy)) {
-      const guess = detectVersionIn(chunks.filter((_, i) => notes[i].legacy).flatMap((c) => c.statements));
-      version = guess.version;
-      const said = versionDiagnostic(guess);
-      if (said) diagnostics.push(said);
+    if (this.options.kerasVersion === 'auto') {
+      const legacy = chunks.filter((c) => this.legacy(c));
+      if (legacy.length > 0) {
+        const guess = detectVersionIn(legacy.flatMap((c) => c.statements));
+        version = guess.version;
+        const said = versionDiagnostic(guess);
+        if (said) diagnostics.push(said);
+      }
     }
     if (version !== this.cacheVersion) {
       this.cache = new Map();
       this.memo = undefined;
       this.cacheVersion = version;
     }
+    const config: WalkConfig = { version, dataFormat: this.options.dataFormat, autoVersion: this.options.kerasVersion === 'auto', limits: this.options.limits ?? DEFAULT_LIMITS };
+    if (!this.memo) return this.fresh(text, chunks, config, diagnostics, t0, t1);
+    const notes = chunks.map((c) => this.noteOf(c));
     const t2 = performance.now();
     const memo = this.planFor(notes);
     const t3 = performance.now();
     let result;
     try {
-      result = walk(chunks, memo.plan, memo.results, {
-        version, dataFormat: this.options.dataFormat, autoVersion: this.options.kerasVersion === 'auto', limits: this.options.limits ?? DEFAULT_LIMITS,
-      });
+      result = walk(chunks, memo.plan, memo.results, config);
     } catch (e) {
-      if (!(e instanceof NotIncremental)) return this.full(text, `an internal error (${e instanceof Error ? e.message : String(e)})`);
-      if (e.item !== undefined && /pure/.test(e.why)) this.impure.add(chunks[e.item].text);
-      return this.full(text, e.why);
+      return this.notIncremental(text, chunks, e);
     }
     const t4 = performance.now();
     const unseen = this.unseenReads(memo.plan, result.outcomes);
@@ -125,17 +131,58 @@ export class DocumentAnalysis {
     return summary;
   }
 
+  /**
+   * Groups the last fresh run's outcomes into units and caches them, so the next edit re-runs only what it
+   * affects (the worker calls this when idle; update() does it first otherwise).
+   */
+  prepare(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    const memo = this.planFor(pending.chunks.map((c) => this.noteOf(c)));
+    // Reads the syntax did not show are learnt here; the next update then runs fresh again with them.
+    if (this.unseenReads(memo.plan, pending.outcomes)) return;
+    const results = memo.plan.units.map((u) => unitResult(u.items.map((i) => pending.outcomes[i])));
+    results.forEach((r, u) => this.cache.set(memo.keys[u], r));
+    this.memo = { ...memo, results };
+  }
+
   dispose(): void {
     this.parse.dispose();
     this.cache.clear();
     this.notes.clear();
     this.memo = undefined;
+    this.pending = undefined;
   }
 
-  /** The whole file from scratch; cached results are dropped (the walk that failed may have left them unsure). */
-  private full(text: string, reason: string, summary?: FileSummary): FileSummary {
-    this.cache = new Map();
-    this.memo = undefined;
+  /** Nothing to reuse: every chunk runs in order (as in analyzeSource), and the outcomes are kept for prepare(). */
+  private fresh(text: string, chunks: readonly Chunk[], config: WalkConfig, diagnostics: Diagnostic[], t0: number, t1: number): FileSummary {
+    let outcomes: ItemOutcome[];
+    try {
+      outcomes = runAll(chunks, config);
+    } catch (e) {
+      return this.notIncremental(text, chunks, e);
+    }
+    const t2 = performance.now();
+    this.pending = { chunks: [...chunks], outcomes };
+    const summary = this.assemble(outcomes, diagnostics, config.version);
+    const phases = { parse: t1 - t0, facts: 0, plan: 0, walk: t2 - t1, finish: performance.now() - t2 };
+    this.last = { mode: 'fresh', chunks: chunks.length, units: 0, ran: 0, phases };
+    return summary;
+  }
+
+  private notIncremental(text: string, chunks: readonly Chunk[], e: unknown): FileSummary {
+    if (!(e instanceof NotIncremental)) return this.full(text, `an internal error (${e instanceof Error ? e.message : String(e)})`);
+    if (e.item !== undefined && /pure/.test(e.why)) this.impure.add(chunks[e.item].text);
+    return this.full(text, e.why);
+  }
+
+  /** The whole file from scratch; cached results are dropped unless `keep` (the walk that failed may have left them unsure). */
+  private full(text: string, reason: string, summary?: FileSummary, keep = false): FileSummary {
+    if (!keep) {
+      this.cache = new Map();
+      this.memo = undefined;
+    }
     this.last = { mode: 'full', reason, chunks: this.parse.chunks.length, units: 0, ran: 0 };
     return summary ?? analyzeSource(text, this.file, this.options);
   }
@@ -179,6 +226,11 @@ export class DocumentAnalysis {
     this.cache = new Map();
     keys.forEach((k, u) => { if (results[u]) this.cache.set(k, results[u]!); });
     return { facts, learnt, plan, ids, keys, results };
+  }
+
+  /** versionDetect's quick test on a chunk's text (remembered with its facts when those are known). */
+  private legacy(c: Chunk): boolean {
+    return this.notes.get(c)?.legacy ?? this.factsByText.get(c.text)?.legacy ?? mayBeLegacy(c.text);
   }
 
   private noteOf(c: Chunk): ChunkNote {

@@ -186,10 +186,12 @@ function segment(text: string, spans: readonly ChunkSpan[]): Chunk[] {
     const to = from + span.length;
     const own: Node[] = [];
     for (; s < statements.length && statements[s].startIndex < to; s++) {
-      if (statements[s].startIndex < from || statements[s].endIndex > to) break;
+      if (statements[s].startIndex < from) break;
       own.push(statements[s]);
     }
+    // A statement running past the chunk's end (the next one's start says so, or its own end for the last).
     if (s < statements.length && statements[s].startIndex < to) break;
+    if (own.length > 0 && own[own.length - 1].endIndex > to) break;
     const chunkText = text.slice(span.offset, span.offset + span.length);
     out.push({ ...span, text: chunkText, tree, base: from, hasError: mayJoinNext(chunkText, own), statements: own });
   }
@@ -211,9 +213,11 @@ function mayJoinNext(text: string, statements: readonly Node[]): boolean {
     const s = statements[i].startPosition;
     if (s.column > 0 && (i === 0 || statements[i - 1].endPosition.row !== s.row)) return true;
   }
-  const lines = text.split('\n');
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i].trim();
+  // The last line with code: a trailing comma there.
+  for (let end = text.length; end > 0;) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).trim();
+    end = start - 1;
     if (line === '' || line.startsWith('#')) continue;
     return line.endsWith(',') || line.replace(/#.*/, '').trimEnd().endsWith(',');
   }

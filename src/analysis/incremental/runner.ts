@@ -65,6 +65,8 @@ interface State {
   readonly format: DataFormat;
 }
 
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
+
 /** One interpreter with its session; runs chunks at the state it is given. */
 class Executor {
   readonly sessionDiagnostics: Diagnostic[] = [];
@@ -79,12 +81,18 @@ class Executor {
     this.ip = new Interpreter(this.session, config.limits);
   }
 
-  run(item: WalkItem, at: State, prelude: boolean, index: number): { outcome: ItemOutcome; models: ModelObject[] } {
+  /** Runs a chunk at state `at` (or, without it, where the previous chunk left this interpreter). */
+  run(item: WalkItem, at: State | undefined, prelude: boolean, index: number): { outcome: ItemOutcome; models: ModelObject[] } {
     const { session, ip } = this;
-    session.names.load(at.names);
-    session.idCounter = at.nextId;
-    session.opts.defaultDataFormat = at.format;
-    ip.budget.setUsed(at.steps);
+    if (at) {
+      session.names.load(at.names);
+      session.idCounter = at.nextId;
+      session.opts.defaultDataFormat = at.format;
+      ip.budget.setUsed(at.steps);
+    }
+    const idStart = session.idCounter;
+    const stepsStart = ip.budget.used();
+    const formatStart = session.opts.defaultDataFormat;
     const use = session.names.track();
     const d0 = ip.diagnostics.length;
     const s0 = this.sessionDiagnostics.length;
@@ -100,17 +108,17 @@ class Executor {
     }
     const namesBefore = [...use.before];
     const namesAfter: [string, number][] = use.resetSeen ? [...session.names.counts()] : namesBefore.map(([b]) => [b, session.names.count(b)]);
-    const diagnostics = ip.diagnostics.slice(d0);
+    const diagnostics = d0 === ip.diagnostics.length ? NO_DIAGNOSTICS : ip.diagnostics.slice(d0);
     const outcome: ItemOutcome = {
       namesBefore, namesAfter, namesReset: use.resetSeen,
-      idStart: at.nextId, ids: session.idCounter - at.nextId, steps: ip.budget.used() - at.steps,
-      formatBefore: at.format, formatAfter: session.opts.defaultDataFormat,
-      sessionDiagnostics: this.sessionDiagnostics.slice(s0), diagnostics,
+      idStart, ids: session.idCounter - idStart, steps: ip.budget.used() - stepsStart,
+      formatBefore: formatStart, formatAfter: session.opts.defaultDataFormat,
+      sessionDiagnostics: s0 === this.sessionDiagnostics.length ? NO_DIAGNOSTICS : this.sessionDiagnostics.slice(s0), diagnostics,
       undefinedNames: diagnostics.map((d) => ip.nameReports.get(d)),
       bodyReads: [...bodyReads], taintReads: [...taintReads], models: [],
     };
-    const models = session.models.slice(m0);
-    if (prelude && (namesBefore.length > 0 || outcome.namesReset || outcome.ids > 0 || models.length > 0 || outcome.formatAfter !== at.format || outcome.sessionDiagnostics.length > 0)) {
+    const models = m0 === session.models.length ? [] : session.models.slice(m0);
+    if (prelude && (namesBefore.length > 0 || outcome.namesReset || outcome.ids > 0 || models.length > 0 || outcome.formatAfter !== formatStart || outcome.sessionDiagnostics.length > 0)) {
       throw new NotIncremental('a definition thought pure changed the Keras state', index);
     }
     return { outcome, models };
@@ -131,6 +139,29 @@ function sameEffect(a: ItemOutcome, b: ItemOutcome): boolean {
 
 function hasCallSites(rows: readonly LayerSummary[]): boolean {
   return rows.some((l) => (l.callSites?.length ?? 0) > 0 || (l.nested ? hasCallSites(l.nested) : false));
+}
+
+/** A unit's result from its chunks' outcomes. */
+export function unitResult(outcomes: readonly ItemOutcome[]): UnitResult {
+  return { outcomes, callSites: outcomes.some((o) => o.models.some((m) => hasCallSites(m.layers))) };
+}
+
+/**
+ * Runs every chunk in order in one interpreter, as analyzeSource does, recording each chunk's outcome
+ * (to group into units later): the first analysis of a document, when nothing can be reused anyway.
+ */
+export function runAll(items: readonly WalkItem[], config: WalkConfig): ItemOutcome[] {
+  const ex = new Executor(config);
+  const made: ModelObject[][] = [];
+  const outcomes: ItemOutcome[] = [];
+  items.forEach((item, i) => {
+    const r = ex.run(item, undefined, false, i);
+    outcomes.push(r.outcome);
+    made.push(r.models);
+    if (ex.ip.budget.used() + config.limits.stepsPerStatement > config.limits.totalSteps) throw new NotIncremental('the analysis budget runs low', i);
+  });
+  outcomes.forEach((o, i) => { o.models = made[i].map(summarizeModel); });
+  return outcomes;
 }
 
 export interface WalkResult {
@@ -231,7 +262,7 @@ export function walk(items: readonly WalkItem[], plan: Plan, results: readonly (
       o.models = f.models[p].map(summarizeModel);
       outcomes[units[u].items[p]] = o;
     });
-    done.set(u, { outcomes: f.outcomes, callSites: f.outcomes.some((o) => o.models.some((m) => hasCallSites(m.layers))) });
+    done.set(u, unitResult(f.outcomes));
   }
   return { outcomes, fresh: done };
 }

@@ -175,6 +175,6 @@ test('a syntax error takes the full path; fixing it returns to the incremental o
   same(doc, MODELS.replace('Dense(32)', 'Dense(32'), 'unclosed parenthesis');
   assert.equal(doc.stats.mode, 'full');
   same(doc, MODELS.replace('Dense(32)', 'Dense(31)'), 'fixed');
-  assert.equal(doc.stats.mode, 'incremental');
+  assert.equal(doc.stats.mode, 'incremental', 'the results from before the error were kept');
   doc.dispose();
 });
