@@ -64,6 +64,44 @@ test('random edits of every corpus file: the incremental result equals analyzeSo
   assert.ok(incremental > updates / 2, `only ${incremental} of ${updates} updates were incremental`);
 });
 
+test('other settings (Keras 2 rules, channels_first, a small step budget): still equal to analyzeSource', async () => {
+  await ready;
+  const settings: AnalysisOptions[] = [
+    { kerasVersion: 2, dataFormat: 'channels_first' },
+    { kerasVersion: 3, dataFormat: 'channels_last', limits: { totalSteps: 20_000, stepsPerStatement: 3_000, maxCallDepth: 8 } },
+  ];
+  const files = corpusFiles().filter((_, i) => i % 4 === 0);
+  for (const options of settings) {
+    for (const file of files) {
+      const original = readFileSync(file, 'utf8');
+      const doc = new DocumentAnalysis('model.py', options);
+      const r = rng(original.length + 7);
+      let text = original;
+      try {
+        for (let k = 0; k <= 8; k++) {
+          if (k > 0) text = r() < 0.3 ? original : randomEdit(text, r);
+          same(doc, text, `${path.relative(ROOT, file)} with ${JSON.stringify(options)} after edit ${k}`);
+        }
+      } finally {
+        doc.dispose();
+      }
+    }
+  }
+});
+
+test('a loop that runs out of budget: the full analysis decides, and says so', async () => {
+  await ready;
+  const options: AnalysisOptions = { ...OPTS, limits: { totalSteps: 2_500, stepsPerStatement: 1_500, maxCallDepth: 8 } };
+  const src = 'import keras\nfrom keras import layers\nm = keras.Sequential([keras.Input((4,)), layers.Dense(2)])\nn = 0\nwhile True:\n    n += 1\nk = keras.Sequential([keras.Input((3,)), layers.Dense(1)])\n';
+  const doc = new DocumentAnalysis('m.py', options);
+  same(doc, src, 'first analysis');
+  same(doc, src.replace('Dense(2)', 'Dense(3)'), 'edited');
+  assert.equal(doc.stats.mode, 'full', 'near the end of the budget only a full run knows what each statement gets');
+  const said = analyzeSource(src, 'm.py', options).diagnostics.map((d) => d.message);
+  assert.ok(said.some((m) => m.includes('runs too long')), said.join('\n'));
+  doc.dispose();
+});
+
 const MODELS = `import keras
 from keras import layers
 
