@@ -73,12 +73,17 @@ for (const [lines, models] of SIZES) {
   const edits = lines <= 2000 ? 101 : lines <= 5000 ? 41 : 21;
   let k = 0;
   let last;
-  const edit = time(() => { last = doc.update(variant(k++)); }, edits);
+  const phases = {};
+  const edit = time(() => {
+    last = doc.update(variant(k++));
+    for (const [p, ms] of Object.entries(doc.stats.phases ?? {})) (phases[p] ??= []).push(ms);
+  }, edits);
   const { mode, units, ran } = doc.stats;
   if (!isDeepStrictEqual(last, analyzeSource(variant(k - 1), file))) throw new Error(`incremental result differs from analyzeSource on ${file}`);
   doc.dispose();
   const found = analyzeSource(text, file).models.length;
-  rows.push({ lines: text.split('\n').length, models: found, cold, edit, mode, units, ran, mem: peakMemory(file), memInc: peakMemoryIncremental(file) });
+  const phaseMedians = Object.fromEntries(Object.entries(phases).map(([p, xs]) => [p, stats(xs).median]));
+  rows.push({ lines: text.split('\n').length, models: found, cold, edit, mode, units, ran, phases: phaseMedians, mem: peakMemory(file), memInc: peakMemoryIncremental(file) });
 }
 
 const f1 = (x) => x.toFixed(1).padStart(8);
@@ -93,6 +98,11 @@ rows.forEach((r, i) => {
   const prev = rows[i - 1];
   console.log(`${String(r.lines).padStart(7)} ${String(r.models).padStart(7)} ${f1(r.cold.median)}   ${f1(r.cold.p95)}   ${g(growth(r, prev, 'cold'))}   ${f2(r.edit.median)}   ${f2(r.edit.p95)}   ${g(growth(r, prev, 'edit'))}   ${`${r.mode === 'incremental' ? r.ran : 'all'}/${r.units}`.padStart(12)}   ${f1(r.mem)}   ${f1(r.memInc)}`);
 });
+
+console.log('\nwhere an edit\'s time goes (ms, median per step of DocumentAnalysis.update): find the changed chunks and parse them;');
+console.log('read the names of new chunks; plan units; walk the chunks, running the changed unit; check and assemble');
+console.log('  lines     parse     facts      plan      walk    finish');
+for (const r of rows) console.log(`${String(r.lines).padStart(7)} ${['parse', 'facts', 'plan', 'walk', 'finish'].map((p) => f2(r.phases[p] ?? NaN)).join('  ')}`);
 
 // VGG16 written out in full (test/corpus-hard), in-process.
 const vgg = readFileSync(join(ROOT, 'test/corpus-hard/vgg16/model.py'), 'utf8');
