@@ -7,6 +7,7 @@ import { analyzeSource, binaryReason, binarySummary, finishSummary, versionDiagn
 import { DEFAULT_LIMITS, keepFirstNameReports } from '../interpret/interpreter';
 import { detectVersionIn, mayBeLegacy } from '../versionDetect';
 import { DocumentParse, type Chunk } from './documentParse';
+import { textChange, type TextChange } from './textChange';
 import { chunkFacts, type ChunkFacts } from './facts';
 import { liteStatements } from './syntaxLite';
 import { planUnits, type Plan } from './grouping';
@@ -66,8 +67,8 @@ export class DocumentAnalysis {
   private readonly impure = new Set<string>();
   /** A fresh run's outcomes, grouped into units (prepare) before the next update or when the worker is idle. */
   private pending: { chunks: readonly Chunk[]; outcomes: readonly ItemOutcome[] } | undefined;
-  /** The start of the last text and whether it looked binary. */
-  private sample: { text: string; binary: string | undefined } | undefined;
+  /** The first 64 KiB of the last text looked at, that text, and whether it looked binary. */
+  private sample: { head: string; of: string; binary: string | undefined } | undefined;
   private last: UpdateStats = { mode: 'full', chunks: 0, units: 0, ran: 0 };
 
   constructor(readonly file: string, readonly options: AnalysisOptions = DEFAULT_OPTIONS) {}
@@ -80,17 +81,20 @@ export class DocumentAnalysis {
   update(text: string): FileSummary {
     this.prepare();
     const t0 = performance.now();
-    const binary = this.binaryCheck(text);
+    const change = this.parse.chunks.length > 0 ? textChange(this.parse.source, text) : undefined;
+    const binary = this.binaryCheck(text, change);
     if (binary) return this.full(text, 'not Python source', binarySummary(this.file, this.options.kerasVersion === 'auto' ? 3 : this.options.kerasVersion, binary));
-    this.parse.update(text);
+    this.parse.update(text, change);
     // The cached results stay: the text before the error usually comes back at the next keystroke.
     if (this.parse.hasError) return this.full(text, 'a syntax error (error recovery parses the whole file)', undefined, true);
     const t1 = performance.now();
     const chunks = this.parse.chunks;
     const diagnostics: Diagnostic[] = [];
+    // Facts are read once the units are planned (prepare): a fresh run needs only the quick version test.
+    const notes = this.memo ? chunks.map((c) => this.noteOf(c)) : undefined;
     let version: 1 | 2 | 3 = this.options.kerasVersion === 'auto' ? 3 : this.options.kerasVersion;
     if (this.options.kerasVersion === 'auto') {
-      const legacy = chunks.filter((c) => this.legacy(c));
+      const legacy = chunks.filter((c, i) => notes?.[i].legacy ?? this.legacy(c));
       if (legacy.length > 0) {
         const guess = detectVersionIn(legacy.flatMap((c) => c.statements));
         version = guess.version;
@@ -104,8 +108,7 @@ export class DocumentAnalysis {
       this.cacheVersion = version;
     }
     const config: WalkConfig = { version, dataFormat: this.options.dataFormat, autoVersion: this.options.kerasVersion === 'auto', limits: this.options.limits ?? DEFAULT_LIMITS };
-    if (!this.memo) return this.fresh(text, chunks, config, diagnostics, t0, t1);
-    const notes = chunks.map((c) => this.noteOf(c));
+    if (!this.memo || !notes) return this.fresh(text, chunks, config, diagnostics, t0, t1);
     const t2 = performance.now();
     const memo = this.planFor(notes);
     const t3 = performance.now();
@@ -265,12 +268,18 @@ export class DocumentAnalysis {
     return id;
   }
 
-  /** binaryReason: NUL anywhere, or control characters in the first 64 KiB (only looked at again when those change). */
-  private binaryCheck(text: string): string | undefined {
-    if (text.includes('\0')) return binaryReason(text);
-    const head = text.slice(0, 65536);
-    if (this.sample?.text !== head) this.sample = { text: head, binary: binaryReason(head) };
-    return this.sample.binary;
+  /**
+   * binaryReason (NUL anywhere, or control characters in the first 64 KiB), looking only at what changed
+   * since the last text parsed (which had no NUL: it was not binary).
+   */
+  private binaryCheck(text: string, change: TextChange | undefined): string | undefined {
+    // The change is against the last parsed text; what is known of that text says the rest.
+    const known = change && this.sample?.of === this.parse.source && this.sample.binary === undefined;
+    if (known ? text.slice(change.start, change.newEnd).includes('\0') : text.includes('\0')) return binaryReason(text);
+    const head = known && change.start >= 65536 ? this.sample!.head : text.slice(0, 65536);
+    const binary = head === this.sample?.head ? this.sample.binary : binaryReason(head);
+    this.sample = { head, of: text, binary };
+    return binary;
   }
 
   /** Keeps the per-chunk and per-text tables to what the document still has. */

@@ -8,7 +8,7 @@ import { parseText } from '../parse/parser';
 import { rowOffset, setRowOffset } from '../parse/ranges';
 import { named } from '../parse/nodes';
 import { scanChunks, type ChunkSpan } from './chunker';
-import { textChange } from './textChange';
+import { textChange, type TextChange } from './textChange';
 
 export interface Chunk extends ChunkSpan {
   /** Where it is now (updated in place when an edit before it moves it). */
@@ -46,14 +46,21 @@ export class DocumentParse {
     return this.errors > 0;
   }
 
-  /** Brings the chunks up to date with `text` (the whole new text; the change is found by comparing). */
-  update(text: string): void {
+  /** The text the chunks are of. */
+  get source(): string {
+    return this.text;
+  }
+
+  /**
+   * Brings the chunks up to date with `text` (the whole new text); `change` is how it differs from the
+   * last one (found by comparing when not given).
+   */
+  update(text: string, change: TextChange | undefined = textChange(this.text, text)): void {
     if (this.list.length === 0) {
       this.splice(0, 0, segments(text, scanChunks(text, 0, 0).spans));
       this.text = text;
       return;
     }
-    const change = textChange(this.text, text);
     if (!change) return;
     const old = this.list;
     let first = this.indexAt(change.start);

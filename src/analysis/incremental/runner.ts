@@ -180,11 +180,13 @@ export function walk(items: readonly WalkItem[], plan: Plan, results: readonly (
   const n = items.length;
   const { units, unitOf, depUsers, position: pos } = plan;
   const cached = [...results];
-  const runner = new Map<number, Executor>();
+  const runner: (Executor | undefined)[] = new Array<Executor | undefined>(units.length);
+  let running = 0;
   const fresh = new Map<number, { outcomes: ItemOutcome[]; models: ModelObject[][] }>();
   let shared: Executor | undefined;
   const start = (u: number, ex: Executor): void => {
-    runner.set(u, ex);
+    runner[u] = ex;
+    running++;
     fresh.set(u, { outcomes: [], models: [] });
   };
   units.forEach((_, u) => {
@@ -224,7 +226,7 @@ export function walk(items: readonly WalkItem[], plan: Plan, results: readonly (
   const runAsDependency = (i: number, own: Executor | undefined): void => {
     const done = new Set<Executor>(own ? [own] : []);
     for (const v of depUsers[i]) {
-      const ex = runner.get(v);
+      const ex = runner[v];
       if (!ex || done.has(ex)) continue;
       done.add(ex);
       ex.run(items[i], stateAt(i), true, i);
@@ -239,10 +241,10 @@ export function walk(items: readonly WalkItem[], plan: Plan, results: readonly (
     const u = unitOf[i];
     const hit = cached[u];
     if (hit && !madeFrom(hit.outcomes[pos[i]], names, nextId, format, hit.callSites)) startLate(u, i);
-    const own = runner.get(u);
+    const own = runner[u];
     const out = own ? runOwn(u, i, own) : hit!.outcomes[pos[i]];
     // Prelude chunks also run in every interpreter that needs their definitions.
-    if (runner.size > 0 && depUsers[i].length > 0) runAsDependency(i, own);
+    if (running > 0 && depUsers[i].length > 0) runAsDependency(i, own);
     outcomes[i] = out;
     if (out.namesReset) names = new Map(out.namesAfter);
     else if (out.namesAfter.length > 0) {

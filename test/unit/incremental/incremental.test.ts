@@ -245,3 +245,16 @@ test('a syntax error takes the full path; fixing it returns to the incremental o
   assert.equal(doc.stats.mode, 'incremental', 'the results from before the error were kept');
   doc.dispose();
 });
+
+test('binary content appearing and going again (NUL bytes, control characters near the start)', async () => {
+  await ready;
+  const doc = new DocumentAnalysis('m.py', OPTS);
+  const far = `${MODELS}${'# padding\n'.repeat(8000)}c2 = keras.Sequential([keras.Input((3,)), layers.Dense(5)])\n`;
+  same(doc, far, 'first analysis');
+  same(doc, far.replace('Dense(5)])\n', 'Dense(5)])\n\0'), 'a NUL at the far end');
+  same(doc, far, 'removed');
+  same(doc, '\x01\x02\x03'.repeat(40) + far, 'control characters at the start');
+  same(doc, far.replace('Dense(5)])\n', 'Dense(6)])\n'), 'text again, edited far from the start');
+  assert.equal(doc.stats.mode, 'incremental');
+  doc.dispose();
+});
