@@ -17,7 +17,7 @@ export interface Chunk extends ChunkSpan {
   readonly text: string;
   /** The tree holding its statements (shared with neighbouring chunks parsed in the same segment). */
   readonly tree: Tree;
-  /** Where the chunk's text starts in its tree's text (tree indices minus this index `text`). */
+  /** Offset of the chunk's text in its tree's text (subtract it from a node's index to index `text`). */
   readonly base: number;
   /**
    * The chunk has a syntax error alone, or may parse differently alone than in the file (then the whole
@@ -108,7 +108,8 @@ export class DocumentParse {
     const gone = this.list.slice(index, index + count);
     for (const c of fresh) this.hold(c, 1);
     for (const c of gone) this.hold(c, -1);
-    this.list.splice(index, count, ...fresh);
+    // (No argument spread: a large file has more chunks than a call takes arguments.)
+    this.list = [...this.list.slice(0, index), ...fresh, ...this.list.slice(index + count)];
   }
 
   private hold(c: Chunk, by: 1 | -1): void {
@@ -140,17 +141,24 @@ export class DocumentParse {
       if (n === this.refs.get(tree)) setRowOffset(tree, rowOffset(tree) + rows);
       else shared.add(tree);
     }
+    // Runs of chunks on a shared tree, re-parsed (one splice at the end keeps this linear).
+    const out: Chunk[] = list.slice(0, index);
     for (let i = index; i < list.length;) {
       const tree = list[i].tree;
       let k = i;
       while (k < list.length && list[k].tree === tree) k++;
+      const run = list.slice(i, k);
       if (shared.has(tree)) {
-        const fresh = segments(text, list.slice(i, k));
-        this.splice(i, k - i, fresh);
-        k = i + fresh.length;
+        const fresh = segments(text, run);
+        for (const c of fresh) this.hold(c, 1);
+        for (const c of run) this.hold(c, -1);
+        for (const c of fresh) out.push(c);
+      } else {
+        for (const c of run) out.push(c);
       }
       i = k;
     }
+    this.list = out;
   }
 }
 

@@ -38,7 +38,7 @@ function readKids(cursor: Cursor, base: number): LiteNode[] {
       out.push({ type, field, start, end, kids: readKids(cursor, base) });
     } else {
       // Anonymous tokens have no named children worth reading, except in error recovery.
-      out.push(...readKids(cursor, base));
+      for (const k of readKids(cursor, base)) out.push(k);
     }
   } while (cursor.gotoNextSibling());
   cursor.gotoParent();
