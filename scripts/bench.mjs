@@ -1,11 +1,14 @@
-// npm run bench: how long keras-lens takes (cold analysis, re-analysis after a one-character edit) and how
-// much memory, on generated files from 100 to 20,000 lines; and, as the baseline a user would otherwise reach
-// for, how long real Keras takes to print the same summary. A benchmark, not a test: it prints numbers.
+// npm run bench: how long keras-lens takes (cold analysis from scratch, incremental re-analysis after a
+// one-character edit) and how much memory, on generated files from 100 to 20,000 lines; and, as the baseline
+// a user would otherwise reach for, how long real Keras takes to print the same summary. A benchmark, not a
+// test: it prints numbers (the machine may be busy: medians and 95th percentiles over repeated runs).
 import { readFileSync, existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import { TEMPLATES, HEADER, makeFile, editPoint } from './bench-files.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
@@ -15,55 +18,7 @@ if (!process.argv.includes('--no-build')) {
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 const { initEngine, analyzeSource } = require(join(ROOT, 'out/src/analysis/engine.js'));
-
-// Model templates in the three styles the issue names; {v} makes every variable name unique.
-const TEMPLATES = [
-  (v) => `model_${v} = keras.Sequential(name="mlp_${v}")
-model_${v}.add(keras.Input(shape=(784,)))
-model_${v}.add(layers.Dense(256, activation="relu"))
-model_${v}.add(layers.Dropout(0.2))
-model_${v}.add(layers.Dense(128, activation="relu"))
-model_${v}.add(layers.Dense(10, activation="softmax"))
-`,
-  (v) => `inputs_${v} = keras.Input(shape=(32, 32, 3))
-x_${v} = layers.Conv2D(32, 3, padding="same", activation="relu")(inputs_${v})
-x_${v} = layers.BatchNormalization()(x_${v})
-x_${v} = layers.MaxPooling2D()(x_${v})
-x_${v} = layers.Conv2D(64, 3, padding="same", activation="relu")(x_${v})
-x_${v} = layers.GlobalAveragePooling2D()(x_${v})
-outputs_${v} = layers.Dense(10)(x_${v})
-cnn_${v} = keras.Model(inputs_${v}, outputs_${v}, name="cnn_${v}")
-`,
-  (v) => `def block_${v}(x, filters):
-    y = layers.Conv2D(filters, 3, padding="same", activation="relu")(x)
-    y = layers.Conv2D(filters, 3, padding="same")(y)
-    return layers.add([x, y])
-
-img_${v} = keras.Input(shape=(16, 16, 8))
-h_${v} = img_${v}
-for _ in range(3):
-    h_${v} = block_${v}(h_${v}, 8)
-res_${v} = keras.Model(img_${v}, layers.Dense(4)(layers.Flatten()(h_${v})), name="res_${v}")
-`,
-];
-const HEADER = 'import keras\nfrom keras import layers\n\n';
-// Lines of plain Python between models, as real files have (comments, constants, helpers).
-const FILLER = (i) => `# --- section ${i}: data loading and training settings ---\nBATCH_${i} = 32\nEPOCHS_${i} = 10\nLEARNING_RATE_${i} = 1e-3\n\n`;
-
-function makeFile(lines, models) {
-  let text = HEADER;
-  const modelText = [];
-  for (let i = 0; i < models; i++) modelText.push(TEMPLATES[i % TEMPLATES.length](i));
-  const modelLines = modelText.join('\n').split('\n').length;
-  const fillerPerGap = Math.max(0, Math.floor((lines - modelLines - 3) / Math.max(1, models) / 5));
-  for (let i = 0; i < models; i++) {
-    for (let f = 0; f < fillerPerGap; f++) text += FILLER(`${i}_${f}`);
-    text += modelText[i] + '\n';
-  }
-  let k = 0;
-  while (text.split('\n').length < lines) text += FILLER(`tail_${k++}`);
-  return text;
-}
+const { DocumentAnalysis } = require(join(ROOT, 'out/src/analysis/incremental/documentAnalysis.js'));
 
 function stats(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -81,9 +36,18 @@ function time(fn, runs) {
   return stats(xs);
 }
 
-/** Peak resident memory of a fresh process that analyses the file once. */
+/** Peak resident memory (MiB) of a fresh process that analyses the file once from scratch. */
 function peakMemory(file) {
   const script = `const e=require(${JSON.stringify(join(ROOT, 'out/src/analysis/engine.js'))});e.initEngine().then(()=>{e.analyzeSource(require('fs').readFileSync(${JSON.stringify(file)},'utf8'),'x.py');console.log(process.resourceUsage().maxRSS)})`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  return Number(r.stdout.trim()) / 1024;
+}
+
+/** Peak resident memory (MiB) of a fresh process that keeps the file's incremental analysis through 20 edits. */
+function peakMemoryIncremental(file) {
+  const script = `const e=require(${JSON.stringify(join(ROOT, 'out/src/analysis/engine.js'))});const {DocumentAnalysis}=require(${JSON.stringify(join(ROOT, 'out/src/analysis/incremental/documentAnalysis.js'))});
+e.initEngine().then(()=>{const t=require('fs').readFileSync(${JSON.stringify(file)},'utf8');const d=new DocumentAnalysis('x.py');d.update(t);
+const p=t.indexOf('Dense(256',Math.floor(t.length/2))+8;for(let k=0;k<20;k++)d.update(p<8?t+' '.repeat(k):t.slice(0,p)+String(k%10)+t.slice(p+1));console.log(process.resourceUsage().maxRSS)})`;
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   return Number(r.stdout.trim()) / 1024;
 }
@@ -99,22 +63,46 @@ for (const [lines, models] of SIZES) {
   const runs = lines <= 2000 ? 21 : lines <= 5000 ? 9 : 5;
   analyzeSource(text, file); // warm up the JIT
   const cold = time(() => analyzeSource(text, file), runs);
-  // A one-character edit in the middle: a unit count changes (256 → 257).
-  const at = text.indexOf('Dense(256', Math.floor(text.length / 2));
-  const edited = at < 0 ? text + ' ' : text.slice(0, at) + 'Dense(257' + text.slice(at + 'Dense(256'.length);
-  const edit = time(() => analyzeSource(edited, file), runs);
+  // The editor's path: the document's incremental analysis, then one-character edits in the middle of the
+  // file, each a new text (the last digit of a Dense unit count cycles 0-9), timed one by one.
+  const doc = new DocumentAnalysis(file);
+  doc.update(text);
+  const at = editPoint(text);
+  const variant = (k) => (at < 0 ? text + ' '.repeat(k % 2) : text.slice(0, at) + String(k % 10) + text.slice(at + 1));
+  for (let k = 1; k <= 10; k++) doc.update(variant(k)); // warm up the JIT
+  const edits = lines <= 2000 ? 101 : lines <= 5000 ? 41 : 21;
+  let k = 0;
+  let last;
+  const phases = {};
+  const edit = time(() => {
+    last = doc.update(variant(k++));
+    for (const [p, ms] of Object.entries(doc.stats.phases ?? {})) (phases[p] ??= []).push(ms);
+  }, edits);
+  const { mode, units, ran } = doc.stats;
+  if (!isDeepStrictEqual(last, analyzeSource(variant(k - 1), file))) throw new Error(`incremental result differs from analyzeSource on ${file}`);
+  doc.dispose();
   const found = analyzeSource(text, file).models.length;
-  rows.push({ lines: text.split('\n').length, models: found, cold, edit, mem: peakMemory(file) });
+  const phaseMedians = Object.fromEntries(Object.entries(phases).map(([p, xs]) => [p, stats(xs).median]));
+  rows.push({ lines: text.split('\n').length, models: found, cold, edit, mode, units, ran, phases: phaseMedians, mem: peakMemory(file), memInc: peakMemoryIncremental(file) });
 }
 
 const f1 = (x) => x.toFixed(1).padStart(8);
-console.log('\nkeras-lens analysis time (ms; median / p95) and peak memory of a fresh process (MiB)');
-console.log('  lines  models     cold med   cold p95   edit med   edit p95   peak MiB   ×time per doubling');
+const f2 = (x) => x.toFixed(2).padStart(8);
+const growth = (r, prev, key) => (prev ? (r[key].median / prev[key].median) ** (1 / Math.log2(r.lines / prev.lines)) : NaN);
+const g = (x) => (Number.isNaN(x) ? '       -' : f2(x));
+console.log('\nkeras-lens analysis time (ms; median / p95 over repeated runs), time growth per doubling of the file');
+console.log('(cold = analyzeSource from scratch; edit = incremental re-analysis after a one-character edit in a layer in');
+console.log(' the middle of the file) and peak memory (MiB) of a fresh process: one cold analysis / incremental + 20 edits');
+console.log('  lines  models   cold med   cold p95   ×cold/2×   edit med   edit p95   ×edit/2×   units re-run   peak MiB   peak inc');
 rows.forEach((r, i) => {
   const prev = rows[i - 1];
-  const growth = prev ? (r.cold.median / prev.cold.median) ** (1 / Math.log2(r.lines / prev.lines)) : NaN;
-  console.log(`${String(r.lines).padStart(7)} ${String(r.models).padStart(7)}   ${f1(r.cold.median)}   ${f1(r.cold.p95)}   ${f1(r.edit.median)}   ${f1(r.edit.p95)}   ${f1(r.mem)}   ${Number.isNaN(growth) ? '       -' : f1(growth)}`);
+  console.log(`${String(r.lines).padStart(7)} ${String(r.models).padStart(7)} ${f1(r.cold.median)}   ${f1(r.cold.p95)}   ${g(growth(r, prev, 'cold'))}   ${f2(r.edit.median)}   ${f2(r.edit.p95)}   ${g(growth(r, prev, 'edit'))}   ${`${r.mode === 'incremental' ? r.ran : 'all'}/${r.units}`.padStart(12)}   ${f1(r.mem)}   ${f1(r.memInc)}`);
 });
+
+console.log('\nwhere an edit\'s time goes (ms, median per step of DocumentAnalysis.update): find the changed chunks and parse them;');
+console.log('read the names of new chunks; plan units; walk the chunks, running the changed unit; check and assemble');
+console.log('  lines     parse     facts      plan      walk    finish');
+for (const r of rows) console.log(`${String(r.lines).padStart(7)} ${['parse', 'facts', 'plan', 'walk', 'finish'].map((p) => f2(r.phases[p] ?? NaN)).join('  ')}`);
 
 // VGG16 written out in full (test/corpus-hard), in-process.
 const vgg = readFileSync(join(ROOT, 'test/corpus-hard/vgg16/model.py'), 'utf8');

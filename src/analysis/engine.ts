@@ -6,8 +6,8 @@ import { parseWithRecovery } from './parse/recover';
 import { nodeRange, EMPTY_RANGE } from './parse/ranges';
 import { KerasSession } from './keras/session';
 import { summarizeModel } from './keras/summarize';
-import { Interpreter, DEFAULT_LIMITS, type InterpreterOptions } from './interpret/interpreter';
-import { detectVersion } from './versionDetect';
+import { Interpreter, DEFAULT_LIMITS, keepFirstNameReports, type InterpreterOptions } from './interpret/interpreter';
+import { detectVersion, type VersionGuess } from './versionDetect';
 
 export type KerasVersionOption = 'auto' | 1 | 2 | 3;
 
@@ -34,28 +34,22 @@ export function analyzeSource(text: string, file: string, options: AnalysisOptio
   let version: 1 | 2 | 3 = options.kerasVersion === 'auto' ? 3 : options.kerasVersion;
   try {
     const binary = binaryReason(text);
-    if (binary) {
-      return { file, models: [], kerasVersion: version, diagnostics: [{ range: EMPTY_RANGE, severity: 'error', message: `This file does not look like Python source (${binary}); keras-lens skipped it` }] };
-    }
+    if (binary) return binarySummary(file, version, binary);
     const parsed = parseWithRecovery(text);
     diagnostics.push(...parsed.diagnostics);
     const root = parsed.tree.rootNode;
     if (options.kerasVersion === 'auto') {
       const guess = detectVersion(root, parsed.text);
       version = guess.version;
-      if (guess.evidence) {
-        diagnostics.push({
-          range: nodeRange(guess.evidence.node), severity: 'info',
-          message: `Read with Keras ${guess.version} rules because of the Keras 1/2 spelling \`${guess.evidence.text}\`; choose another version with --keras-version (or the keras-lens.kerasVersion setting)`,
-        });
-      }
+      const said = versionDiagnostic(guess);
+      if (said) diagnostics.push(said);
     }
     const session = new KerasSession({ version, defaultDataFormat: options.dataFormat, autoVersion: options.kerasVersion === 'auto' }, (range, severity, message) => diagnostics.push({ range, severity, message }));
     const ip = new Interpreter(session, options.limits ?? DEFAULT_LIMITS);
     try {
       ip.run(root);
     } finally {
-      diagnostics.push(...ip.diagnostics);
+      diagnostics.push(...keepFirstNameReports(ip.diagnostics, (d) => ip.nameReports.get(d)));
       options.onSteps?.(ip.budget.used());
       models = session.models.map(summarizeModel);
       parsed.tree.delete();
@@ -66,8 +60,26 @@ export function analyzeSource(text: string, file: string, options: AnalysisOptio
       message: `keras-lens hit an internal error and stopped analysing this file: ${e instanceof Error ? e.message : String(e)}`,
     });
   }
+  return finishSummary(file, models, diagnostics, version);
+}
+
+/** The summary as every entry point returns it: diagnostics in source order, without repeats. */
+export function finishSummary(file: string, models: ModelSummaryEntry[], diagnostics: Diagnostic[], version: 1 | 2 | 3): FileSummary {
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { file, models, diagnostics: dedupe(diagnostics), kerasVersion: version };
+}
+
+/** The note saying which Keras 1/2 spelling made `auto` choose an older version. */
+export function versionDiagnostic(guess: VersionGuess): Diagnostic | undefined {
+  if (!guess.evidence) return undefined;
+  return {
+    range: nodeRange(guess.evidence.node), severity: 'info',
+    message: `Read with Keras ${guess.version} rules because of the Keras 1/2 spelling \`${guess.evidence.text}\`; choose another version with --keras-version (or the keras-lens.kerasVersion setting)`,
+  };
+}
+
+export function binarySummary(file: string, version: 1 | 2 | 3, reason: string): FileSummary {
+  return { file, models: [], kerasVersion: version, diagnostics: [{ range: EMPTY_RANGE, severity: 'error', message: `This file does not look like Python source (${reason}); keras-lens skipped it` }] };
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
@@ -81,7 +93,7 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
 }
 
 /** NUL bytes or many control characters: binary data, not source (parsing it would only cost time). */
-function binaryReason(text: string): string | undefined {
+export function binaryReason(text: string): string | undefined {
   if (text.includes('\0')) return 'it contains NUL bytes';
   const sample = text.slice(0, 65536);
   let control = 0;

@@ -24,11 +24,21 @@ export interface VersionGuess {
 const MAYBE_LEGACY = new RegExp(`\\b(${[...LEGACY_KWARGS].join('|')})\\s*=|${LEGACY_MODULE.source.slice(1)}|\\b(${[...KERAS1_ONLY].join('|')})\\s*\\(`);
 
 export function detectVersion(root: Node, text?: string): VersionGuess {
-  if (text !== undefined && !MAYBE_LEGACY.test(text)) return { version: 3 };
+  if (text !== undefined && !mayBeLegacy(text)) return { version: 3 };
+  return detectVersionIn([root]);
+}
+
+/** Whether `text` has any of the old spellings at all (if not, no tree walk is needed). */
+export function mayBeLegacy(text: string): boolean {
+  return MAYBE_LEGACY.test(text);
+}
+
+/** The guess from several trees read in order as one file (the incremental analysis parses statement by statement). */
+export function detectVersionIn(roots: Iterable<Node>): VersionGuess {
   let found: VersionGuess | undefined;
   let k1: VersionGuess | undefined;
   // An explicit stack in source order, not recursion: a file may nest expressions 10,000 deep.
-  const stack: Node[] = [root];
+  const stack: Node[] = [...roots].reverse();
   while (stack.length > 0 && !(found && k1)) {
     const n = stack.pop() as Node;
     if (n.type === 'keyword_argument') {

@@ -1,4 +1,5 @@
 // Runs the engine for open Python documents: debounced, cached per document version, errors to the output channel.
+// The worker analyses each document incrementally (it keeps the document's previous analysis).
 import * as vscode from 'vscode';
 import type { FileSummary } from '../analysis/summary/types';
 import { readConfig } from './config';
@@ -93,11 +94,15 @@ export class AnalysisService implements vscode.Disposable {
     const version = doc.version;
     const generation = this.generation;
     this.wanted.set(key, version);
-    const p = this.client.analyze(doc.getText(), doc.uri.fsPath || key, readConfig().analysis).then(
-      ({ summary, millis }) => {
-        const result: AnalysisResult = { uri: doc.uri, version, summary, millis };
+    const p = this.client.analyzeDocument(key, version, doc.getText(), doc.uri.fsPath || key, readConfig().analysis).then(
+      ({ summary, millis, version: analysed = version }) => {
+        // A newer version's answer may come back for this request (the worker drops stale requests).
+        const result: AnalysisResult = { uri: doc.uri, version: Math.max(version, analysed), summary, millis };
         // A newer edit is on its way, or the settings changed meanwhile: this answer is stale.
-        if ((this.wanted.get(key) ?? version) > version || generation !== this.generation) return result;
+        if ((this.wanted.get(key) ?? version) > result.version || generation !== this.generation) return result;
+        // Requests overtaken by the same newer answer: announce it once.
+        const known = this.cache.get(key);
+        if (known && known.version >= result.version) return known;
         this.cache.set(key, result);
         const t0 = performance.now();
         this.changed.fire(result);
@@ -122,6 +127,7 @@ export class AnalysisService implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.client.closeDocument(key);
     this.cache.delete(key);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);

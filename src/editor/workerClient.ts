@@ -4,26 +4,30 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { analyzeSource, initEngine, type AnalysisOptions } from '../analysis/engine';
 import type { FileSummary } from '../analysis/summary/types';
+import type { WorkerReply, WorkerRequest } from './analysisWorker';
+import { DocumentAnalyses } from './documentAnalyses';
 
-interface Reply {
-  readonly id: number;
-  readonly summary?: FileSummary;
-  readonly millis?: number;
-  readonly error?: string;
+export interface Answer {
+  readonly summary: FileSummary;
+  readonly millis: number;
+  /** The document version analysed (newer than asked when a later edit overtook the request). */
+  readonly version?: number;
 }
 
 export class AnalysisClient {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: { summary: FileSummary; millis: number }) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: Answer) => void; reject: (e: Error) => void }>();
   private fallback: Promise<void> | undefined;
+  /** In-process documents (only after a fallback). */
+  private readonly documents = new DocumentAnalyses();
 
   constructor(private readonly distDir: string, private readonly log: (line: string) => void) {
     const script = path.join(distDir, 'analysisWorker.js');
     if (!fs.existsSync(script)) return;
     try {
       this.worker = new Worker(script, { workerData: { wasmDir: distDir } });
-      this.worker.on('message', (r: Reply) => this.settle(r));
+      this.worker.on('message', (r: WorkerReply) => this.settle(r));
       this.worker.on('error', (e) => this.fail(`the analysis worker failed: ${e.message}`));
       this.worker.on('exit', (code) => { if (code !== 0) this.fail(`the analysis worker exited with code ${code}`); });
       // Idle, the worker must not keep the process alive; while a request is out it must.
@@ -38,23 +42,49 @@ export class AnalysisClient {
     return this.worker !== undefined;
   }
 
-  analyze(text: string, file: string, options: AnalysisOptions): Promise<{ summary: FileSummary; millis: number }> {
-    if (!this.worker) return this.inProcess(text, file, options);
+  /** Analyses one text from scratch. */
+  analyze(text: string, file: string, options: AnalysisOptions): Promise<Answer> {
+    if (!this.worker) return this.inProcess(() => analyzeSource(text, file, options));
+    return this.send((id) => ({ kind: 'analyze', id, text, file, options }));
+  }
+
+  /**
+   * Analyses the current text of an open document (`doc` is its key) incrementally: the worker keeps the
+   * document's state between versions, and answers requests that queued up with the newest one only.
+   */
+  analyzeDocument(doc: string, version: number, text: string, file: string, options: AnalysisOptions): Promise<Answer> {
+    if (!this.worker) {
+      const answer = this.inProcess(() => this.documents.update(doc, text, file, options), version);
+      void answer.then(() => setImmediate(() => this.documents.prepare(doc)));
+      return answer;
+    }
+    return this.send((id) => ({ kind: 'document', id, doc, version, text, file, options }));
+  }
+
+  /** Forgets a closed document's state. */
+  closeDocument(doc: string): void {
+    if (this.worker) this.worker.postMessage({ kind: 'close', doc } satisfies WorkerRequest);
+    else this.documents.close(doc);
+  }
+
+  private send(request: (id: number) => WorkerRequest): Promise<Answer> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker!.ref();
-      this.worker!.postMessage({ id, text, file, options });
+      this.worker!.postMessage(request(id));
     });
   }
 
-  private settle(r: Reply): void {
-    const p = this.pending.get(r.id);
-    if (!p) return;
-    this.pending.delete(r.id);
+  private settle(r: WorkerReply): void {
+    for (const id of [r.id, ...(r.also ?? [])]) {
+      const p = this.pending.get(id);
+      if (!p) continue;
+      this.pending.delete(id);
+      if (r.summary) p.resolve({ summary: r.summary, millis: r.millis ?? 0, version: r.version });
+      else p.reject(new Error(r.error ?? 'no result'));
+    }
     if (this.pending.size === 0) this.worker?.unref();
-    if (r.summary) p.resolve({ summary: r.summary, millis: r.millis ?? 0 });
-    else p.reject(new Error(r.error ?? 'no result'));
   }
 
   /** The worker is gone: say so once, answer what was pending in-process from now on. */
@@ -66,15 +96,16 @@ export class AnalysisClient {
     this.pending.clear();
   }
 
-  private async inProcess(text: string, file: string, options: AnalysisOptions): Promise<{ summary: FileSummary; millis: number }> {
+  private async inProcess(run: () => FileSummary, version?: number): Promise<Answer> {
     this.fallback ??= initEngine(this.distDir);
     await this.fallback;
     const t0 = performance.now();
-    return { summary: analyzeSource(text, file, options), millis: performance.now() - t0 };
+    return { summary: run(), millis: performance.now() - t0, version };
   }
 
   dispose(): void {
     void this.worker?.terminate();
     this.worker = undefined;
+    this.documents.dispose();
   }
 }

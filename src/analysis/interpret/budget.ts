@@ -28,6 +28,11 @@ export class Budget {
     return this.steps;
   }
 
+  /** Sets the steps used so far (the incremental analysis resumes a statement where the file would be). */
+  setUsed(steps: number): void {
+    this.steps = steps;
+  }
+
   tick(n = 1): void {
     this.steps += n;
     if (this.steps > this.sliceEnd) {

@@ -2,6 +2,7 @@
 // know, every way the code could go is run from the same state (alternatives.ts); when the ways differ,
 // what depends on the choice is marked unknown (uncertain.ts), and an early return/break in only some of
 // them makes the rest of the block a "maybe" that is followed the same way.
+import { nodeRange } from '../parse/ranges';
 import type { Node } from 'web-tree-sitter';
 import { field, fields, nodeText, nodeType } from '../parse/nodes';
 import type { Interpreter, Flow, MaybeFlow, Returned } from './interpreter';
@@ -19,7 +20,7 @@ const raisesOut = (ip: Interpreter) => (f: Flow): boolean => f?.kind === 'raise'
 
 /** Why a figure is unknown: the condition as written, and its line. */
 export function conditionReason(cond: Node, what = 'the condition'): string {
-  return `it depends on ${what} \`${short(nodeText(cond))}\` (line ${cond.startPosition.row + 1}), which keras-lens cannot decide`;
+  return `it depends on ${what} \`${short(nodeText(cond))}\` (line ${nodeRange(cond).start.line + 1}), which keras-lens cannot decide`;
 }
 
 interface Clause {
@@ -138,7 +139,7 @@ export function execFor(ip: Interpreter, node: Node, scope: Scope): Flow {
   const iterable = ip.eval(right, scope);
   const items = iterateLazy(iterable);
   if (!items) {
-    const reason = `it depends on how many times the loop over \`${short(nodeText(right))}\` (line ${right.startPosition.row + 1}) runs, which keras-lens cannot list`;
+    const reason = `it depends on how many times the loop over \`${short(nodeText(right))}\` (line ${nodeRange(right).start.line + 1}) runs, which keras-lens cannot list`;
     return unknownLoop(ip, node, scope, reason, right, () => {
       ip.assign(left, unknown(iterable.k === 'unknown' ? iterable.reason : reason), scope);
       return ip.execBlock(body, scope);

@@ -68,6 +68,19 @@ export class Interpreter {
   recursionCutOff: string | undefined;
   /** Models changed while the current top-level statement runs (tainted if it is cut off). */
   readonly touched = new Set<ModelObject>();
+  /**
+   * Undefined-name reports (diagnostic → name), at most one per name per top-level statement; only the
+   * first per name in the file is kept (`keepFirstNameReports`), so a statement's reports do not depend on
+   * the statements before it (the incremental analysis reuses them).
+   */
+  readonly nameReports = new Map<Diagnostic, string>();
+  /**
+   * Module-level names whose bindings the current top-level statement read while marking code it did not
+   * follow (`taint`): reads no syntax shows, which the incremental analysis checks after the fact.
+   */
+  readonly taintReads = new Set<string>();
+  /** Module-level names that function, method and class bodies looked up while the current statement ran. */
+  readonly moduleReads = new Set<string>();
   private readonly reportedNames = new Set<string>();
   private readonly reported = new Set<string>();
 
@@ -85,11 +98,12 @@ export class Interpreter {
     this.diagnostics.push({ range, severity, message });
   }
 
-  /** Reports an undefined name once per file. */
+  /** Reports an undefined name once per top-level statement (once per file after `keepFirstNameReports`). */
   reportName(at: Node, name: string): void {
     if (this.reportedNames.has(name)) return;
     this.reportedNames.add(name);
     this.report(at, 'info', `\`${name}\` is not defined (or keras-lens cannot follow where it comes from); figures that depend on it are shown as ?`);
+    this.nameReports.set(this.diagnostics[this.diagnostics.length - 1], name);
   }
 
   eval(node: Node, scope: Scope): Value {
@@ -108,29 +122,37 @@ export class Interpreter {
         this.report(stmt, 'warning', 'keras-lens stopped following this file here: its analysis budget is used up; models below are not shown');
         return;
       }
-      this.touched.clear();
-      this.recursionCutOff = undefined;
-      const modelsBefore = this.session.models.length;
-      const namesBefore = this.session.names.counts();
-      this.budget.startStatement();
-      try {
-        this.exec(stmt, this.globals);
-        if (this.recursionCutOff) markCutOff(this, stmt, modelsBefore, namesBefore, this.recursionCutOff);
-      } catch (e) {
-        const overflow = isStackOverflow(e);
-        if (!(e instanceof BudgetExceeded) && !overflow) throw e;
-        this.callDepth = 0;
-        this.tryDepth = 0;
-        this.session.tracing = 0;
-        this.session.callStack.length = 0;
-        // Thousands of nested brackets or a 25,000-term sum: the JavaScript stack ends before the expression.
-        const reason = overflow ? 'the statement that builds it nests too deeply to follow' : 'the statement that builds it was cut off (analysis budget)';
-        this.report(stmt, 'warning', overflow
-          ? 'keras-lens stopped following this statement: it nests too deeply to follow; figures that depend on it are shown as ?'
-          : 'keras-lens stopped following this statement: it runs too long (a very long loop or deep recursion); figures that depend on it are shown as ?');
-        this.taint(stmt, this.globals, reason, true);
-        markCutOff(this, stmt, modelsBefore, namesBefore, reason);
-      }
+      this.runStatement(stmt);
+    }
+  }
+
+  /** Runs one top-level statement within its slice of the budget (the incremental analysis calls this directly). */
+  runStatement(stmt: Node): void {
+    this.touched.clear();
+    this.reportedNames.clear();
+    this.taintReads.clear();
+    this.moduleReads.clear();
+    this.recursionCutOff = undefined;
+    const modelsBefore = this.session.models.length;
+    const namesBefore = this.session.names.counts();
+    this.budget.startStatement();
+    try {
+      this.exec(stmt, this.globals);
+      if (this.recursionCutOff) markCutOff(this, stmt, modelsBefore, namesBefore, this.recursionCutOff);
+    } catch (e) {
+      const overflow = isStackOverflow(e);
+      if (!(e instanceof BudgetExceeded) && !overflow) throw e;
+      this.callDepth = 0;
+      this.tryDepth = 0;
+      this.session.tracing = 0;
+      this.session.callStack.length = 0;
+      // Thousands of nested brackets or a 25,000-term sum: the JavaScript stack ends before the expression.
+      const reason = overflow ? 'the statement that builds it nests too deeply to follow' : 'the statement that builds it was cut off (analysis budget)';
+      this.report(stmt, 'warning', overflow
+        ? 'keras-lens stopped following this statement: it nests too deeply to follow; figures that depend on it are shown as ?'
+        : 'keras-lens stopped following this statement: it runs too long (a very long loop or deep recursion); figures that depend on it are shown as ?');
+      this.taint(stmt, this.globals, reason, true);
+      markCutOff(this, stmt, modelsBefore, namesBefore, reason);
     }
   }
 
@@ -330,13 +352,13 @@ export class Interpreter {
       const n = stack.pop() as Node;
       if (nodeType(n) === 'assignment' || nodeType(n) === 'augmented_assignment' || nodeType(n) === 'for_statement') {
         const left = field(n, 'left');
-        if (left) for (const id of identifiersIn(left)) scope.assign(id, this.unknownLike(scope.lookup(id), reason, n));
+        if (left) for (const id of identifiersIn(left)) scope.assign(id, this.unknownLike(this.taintLookup(scope, id), reason, n));
       }
       if (nodeType(n) === 'call') {
         const fn = field(n, 'function');
         const obj = nodeType(fn) === 'attribute' ? field(fn, 'object') : null;
         if (obj && nodeType(obj) === 'identifier') {
-          const v = scope.lookup(nodeText(obj));
+          const v = this.taintLookup(scope, nodeText(obj));
           if (v?.k === 'model') v.m.tainted ??= reason;
           if (v?.k === 'list' || v?.k === 'dict') scope.assign(nodeText(obj), unknown(reason));
         }
@@ -344,6 +366,30 @@ export class Interpreter {
       pushChildren(stack, n);
     }
   }
+
+  /** scope.lookup, noting reads that reach the module scope (found there or not found at all). */
+  private taintLookup(scope: Scope, name: string): Value | undefined {
+    for (let s: Scope | null = scope; s; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v === undefined) continue;
+      if (s.isModule) this.taintReads.add(name);
+      return v;
+    }
+    this.taintReads.add(name);
+    return undefined;
+  }
+}
+
+/** The diagnostics with only the first undefined-name report per name (in the order given). */
+export function keepFirstNameReports(diagnostics: readonly Diagnostic[], nameOf: (d: Diagnostic) => string | undefined): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const name = nameOf(d);
+    if (name === undefined) return true;
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  });
 }
 
 /** Named children onto a stack, last first, so they pop in source order (a loop: a list literal may have 30,000). */

@@ -10,8 +10,14 @@ import { kerasGlobalFallback } from './kerasNames';
 
 export function lookupName(ip: Interpreter, node: Node, scope: Scope): Value {
   const name = nodeText(node);
-  const v = scope.lookup(name);
-  if (v !== undefined) return v;
+  for (let s: Scope | null = scope; s; s = s.parent) {
+    const v = s.vars.get(name);
+    if (v === undefined) continue;
+    // A body reading a module-level name: no syntax of the calling statement shows it (incremental analysis).
+    if (s.isModule && s !== scope) ip.moduleReads.add(name);
+    return v;
+  }
+  if (!scope.isModule) ip.moduleReads.add(name);
   const b = BUILTINS.get(name);
   if (b) return b;
   for (const m of ip.starModules) {

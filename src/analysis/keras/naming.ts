@@ -25,10 +25,19 @@ function toSnakeCase(className: string, version: KerasVersion): string {
   return s.toLowerCase();
 }
 
+/** What one stretch of code read from the counters: each base's count when first used, and whether they were reset. */
+export interface NameUse {
+  readonly before: Map<string, number>;
+  resetSeen: boolean;
+}
+
 export class NameCounter {
-  private readonly used = new Map<string, number>();
+  private used = new Map<string, number>();
   /** Bases whose count depends on a choice keras-lens could not decide (or on code it did not follow to the end). */
   private readonly uncertain = new Set<string>();
+  private use: NameUse | null = null;
+  /** Bumped whenever a count is set from outside next(): the incremental analysis does not reuse such stretches. */
+  approximations = 0;
 
   constructor(private readonly version: KerasVersion) {}
 
@@ -38,6 +47,7 @@ export class NameCounter {
    */
   next(base: string): string {
     const n = this.used.get(base) ?? 0;
+    if (this.use && !this.use.resetSeen && !this.use.before.has(base)) this.use.before.set(base, n);
     this.used.set(base, n + 1);
     const name = this.version === 3 ? (n === 0 ? base : `${base}_${n}`) : `${base}_${n + 1}`;
     return this.uncertain.has(base) ? `${name}?` : name;
@@ -47,24 +57,48 @@ export class NameCounter {
     return this.next(snakeCase(className, this.version));
   }
 
-  /** How many names each base has given so far. */
-  counts(): ReadonlyMap<string, number> {
-    return new Map(this.used);
-  }
-
   /** The count of a base is at least `atLeast`, and not certain from now on. */
   setUncertain(base: string, atLeast: number): void {
+    this.approximations++;
     this.used.set(base, atLeast);
     this.uncertain.add(base);
   }
 
   /** The count of a base is `count` (the ways through a choice all gave that many names). */
   setCount(base: string, count: number): void {
+    this.approximations++;
     this.used.set(base, count);
   }
 
   reset(): void {
     this.used.clear();
     this.uncertain.clear();
+    if (this.use) this.use.resetSeen = true;
+  }
+
+  /** Starts recording which counts are read (the incremental analysis checks them before reusing a result). */
+  track(): NameUse {
+    this.use = { before: new Map(), resetSeen: false };
+    return this.use;
+  }
+
+  /** The current counts (a copy). */
+  counts(): Map<string, number> {
+    return new Map(this.used);
+  }
+
+  count(base: string): number {
+    return this.used.get(base) ?? 0;
+  }
+
+  /** Replaces the counts (a copy is taken). */
+  load(counts: ReadonlyMap<string, number>): void {
+    this.used = new Map(counts);
+    this.uncertain.clear();
+  }
+
+  /** Whether some count is not certain (the incremental analysis then runs the file whole). */
+  hasUncertain(): boolean {
+    return this.uncertain.size > 0;
   }
 }

@@ -38,6 +38,15 @@ export class KerasSession {
     return this.nextId++;
   }
 
+  /** The next id to hand out (ids only tell objects apart; the incremental analysis carries the counter over). */
+  get idCounter(): number {
+    return this.nextId;
+  }
+
+  set idCounter(next: number) {
+    this.nextId = next;
+  }
+
   // ---------------------------------------------------------------- layers
 
   /** `incomplete`: why some arguments are not known (an unknown `**kwargs`); the constructor checks then wait. */

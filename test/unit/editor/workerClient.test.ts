@@ -3,6 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { AnalysisClient } from '../../../src/editor/workerClient';
+import { analyzeSource, initEngine } from '../../../src/analysis/engine';
+
+const ready = initEngine();
 
 const SRC = 'import keras\nm = keras.Sequential([keras.Input((784,)), keras.layers.Dense(10)])\n';
 
@@ -25,5 +28,47 @@ test('without the worker script it analyses in-process', async () => {
   assert.equal(client.usesWorker, false);
   const { summary } = await client.analyze(SRC, 'm.py', { kerasVersion: 'auto', dataFormat: 'channels_last' });
   assert.equal(summary.models[0].totalParams, 7850);
+  client.dispose();
+});
+
+const OPTS = { kerasVersion: 'auto', dataFormat: 'channels_last' } as const;
+const edited = (units: number): string => SRC.replace('Dense(10)', `Dense(${units})`);
+
+test('documents are analysed incrementally in the worker: each answer equals a from-scratch analysis', async () => {
+  await ready;
+  const client = new AnalysisClient(path.resolve('dist'), () => undefined);
+  try {
+    for (const [version, units] of [[1, 10], [2, 11], [3, 12]] as const) {
+      const a = await client.analyzeDocument('file:///m.py', version, edited(units), 'm.py', OPTS);
+      assert.equal(a.version, version);
+      // Dense(units) on 784: units × (784 + 1).
+      assert.deepEqual(a.summary.models.map((m) => m.totalParams), [units * 785]);
+      assert.deepEqual(a.summary, analyzeSource(edited(units), 'm.py', OPTS));
+    }
+    client.closeDocument('file:///m.py');
+    const again = await client.analyzeDocument('file:///m.py', 4, edited(13), 'm.py', OPTS);
+    assert.equal(again.summary.models[0].totalParams, 13 * 785);
+  } finally {
+    client.dispose();
+  }
+});
+
+test('requests for a document that queue up are answered by its newest text only', async () => {
+  const client = new AnalysisClient(path.resolve('dist'), () => undefined);
+  try {
+    // Sent without waiting: the worker is still loading the parser, so all three queue.
+    const answers = await Promise.all([20, 21, 22].map((units, i) => client.analyzeDocument('file:///q.py', i + 1, edited(units), 'q.py', OPTS)));
+    assert.deepEqual(answers.map((a) => a.version), [3, 3, 3]);
+    assert.deepEqual(answers.map((a) => a.summary.models[0].totalParams), [22 * 785, 22 * 785, 22 * 785]);
+  } finally {
+    client.dispose();
+  }
+});
+
+test('in-process (no worker), documents are analysed incrementally too', async () => {
+  const client = new AnalysisClient(path.resolve('does-not-exist'), () => undefined);
+  const first = await client.analyzeDocument('d', 1, edited(5), 'm.py', OPTS);
+  const second = await client.analyzeDocument('d', 2, edited(6), 'm.py', OPTS);
+  assert.deepEqual([first.summary.models[0].totalParams, second.summary.models[0].totalParams], [5 * 785, 6 * 785]);
   client.dispose();
 });

@@ -1,0 +1,340 @@
+// One open document analysed again after each edit, re-parsing and re-interpreting only what the edit can
+// affect. The result is always the one analyzeSource gives for the same text; when the incremental path
+// cannot be sure of that (a syntax error, a budget running low, a dependency the syntax did not show),
+// it runs analyzeSource itself.
+import type { Diagnostic, FileSummary, ModelSummaryEntry } from '../summary/types';
+import { analyzeSource, binaryReason, binarySummary, finishSummary, versionDiagnostic, DEFAULT_OPTIONS, type AnalysisOptions } from '../engine';
+import { DEFAULT_LIMITS, keepFirstNameReports } from '../interpret/interpreter';
+import { detectVersionIn, mayBeLegacy } from '../versionDetect';
+import { DocumentParse, type Chunk } from './documentParse';
+import { textChange, type TextChange } from './textChange';
+import { chunkFacts, type ChunkFacts } from './facts';
+import { liteStatements } from './syntaxLite';
+import { planUnits, type Plan } from './grouping';
+import { walk, runAll, unitResult, NotIncremental, type ItemOutcome, type UnitResult, type WalkConfig } from './runner';
+
+/** How the last update was done, for tests and the benchmark. */
+export interface UpdateStats {
+  /** full: analyzeSource; fresh: every chunk run in order (nothing to reuse), kept for the next edit; incremental. */
+  readonly mode: 'incremental' | 'fresh' | 'full';
+  /** Why the full analysis ran, when it did. */
+  readonly reason?: string;
+  readonly chunks: number;
+  readonly units: number;
+  /** Units interpreted (the rest were reused). */
+  readonly ran: number;
+  /** Milliseconds per step of an incremental update (where the time goes; npm run bench prints them). */
+  readonly phases?: Readonly<Record<'parse' | 'facts' | 'plan' | 'walk' | 'finish', number>>;
+}
+
+/** What is known of a chunk object (chunks an edit does not touch keep their object). */
+interface ChunkNote {
+  readonly facts: ChunkFacts;
+  /** Whether its text may hold a Keras 1/2 spelling (versionDetect's quick test). */
+  readonly legacy: boolean;
+  /** Its id and the row the id was given for (moving lines changes the id). */
+  row: number;
+  id: number;
+}
+
+/** The units of the last update, kept while every chunk has the same facts (most edits change none). */
+interface PlanMemo {
+  readonly facts: readonly ChunkFacts[];
+  readonly learnt: number;
+  readonly plan: Plan;
+  readonly ids: readonly number[];
+  readonly keys: readonly string[];
+  /** Each unit's result, reusable while its key (its chunks' and dependencies' ids) is unchanged. */
+  readonly results: readonly (UnitResult | undefined)[];
+}
+
+export class DocumentAnalysis {
+  private readonly parse = new DocumentParse();
+  private notes = new Map<Chunk, ChunkNote>();
+  private readonly factsByText = new Map<string, { facts: ChunkFacts; legacy: boolean }>();
+  /** Equal facts as one object, so an unchanged plan is seen by comparing references. */
+  private readonly factsBySignature = new Map<string, ChunkFacts>();
+  /** A stable id per (row, text) of a chunk: units are known by the ids of their chunks. */
+  private readonly ids = new Map<string, number>();
+  private nextId = 1;
+  private memo: PlanMemo | undefined;
+  /** Unit results by key, for units whose place in the plan moved (a new plan). */
+  private cache = new Map<string, UnitResult>();
+  private cacheVersion: 1 | 2 | 3 | undefined;
+  private readonly bodyReads = new Set<string>();
+  private readonly taintReads = new Set<string>();
+  /** Chunk texts that looked like pure definitions but changed the Keras state when run. */
+  private readonly impure = new Set<string>();
+  /** A fresh run's outcomes, grouped into units (prepare) before the next update or when the worker is idle. */
+  private pending: { chunks: readonly Chunk[]; outcomes: readonly ItemOutcome[] } | undefined;
+  /** The first 64 KiB of the last text looked at, that text, and whether it looked binary. */
+  private sample: { head: string; of: string; binary: string | undefined } | undefined;
+  private last: UpdateStats = { mode: 'full', chunks: 0, units: 0, ran: 0 };
+
+  constructor(readonly file: string, readonly options: AnalysisOptions = DEFAULT_OPTIONS) {}
+
+  get stats(): UpdateStats {
+    return this.last;
+  }
+
+  /** Analyses the document's new text (the whole text; what changed is found by comparing with the last one). */
+  update(text: string): FileSummary {
+    this.prepare();
+    const t0 = performance.now();
+    const change = this.parse.chunks.length > 0 ? textChange(this.parse.source, text) : undefined;
+    const binary = this.binaryCheck(text, change);
+    if (binary) return this.full(text, 'not Python source', binarySummary(this.file, this.options.kerasVersion === 'auto' ? 3 : this.options.kerasVersion, binary));
+    this.parse.update(text, change);
+    // The cached results stay: the text before the error usually comes back at the next keystroke.
+    if (this.parse.hasError) return this.full(text, 'a syntax error (error recovery parses the whole file)', undefined, true);
+    const t1 = performance.now();
+    const chunks = this.parse.chunks;
+    const diagnostics: Diagnostic[] = [];
+    // Facts are read once the units are planned (prepare): a fresh run needs only the quick version test.
+    const notes = this.memo ? chunks.map((c) => this.noteOf(c)) : undefined;
+    let version: 1 | 2 | 3 = this.options.kerasVersion === 'auto' ? 3 : this.options.kerasVersion;
+    if (this.options.kerasVersion === 'auto') {
+      const legacy = chunks.filter((c, i) => notes?.[i].legacy ?? this.legacy(c));
+      if (legacy.length > 0) {
+        const guess = detectVersionIn(legacy.flatMap((c) => c.statements));
+        version = guess.version;
+        const said = versionDiagnostic(guess);
+        if (said) diagnostics.push(said);
+      }
+    }
+    if (version !== this.cacheVersion) {
+      this.cache = new Map();
+      this.memo = undefined;
+      this.cacheVersion = version;
+    }
+    const config: WalkConfig = { version, dataFormat: this.options.dataFormat, autoVersion: this.options.kerasVersion === 'auto', limits: this.options.limits ?? DEFAULT_LIMITS };
+    if (!this.memo || !notes) return this.fresh(text, chunks, config, diagnostics, t0, t1);
+    const t2 = performance.now();
+    const memo = this.planFor(notes);
+    const t3 = performance.now();
+    let result;
+    try {
+      result = walk(chunks, memo.plan, memo.results, config);
+    } catch (e) {
+      return this.notIncremental(text, chunks, e);
+    }
+    const t4 = performance.now();
+    const unseen = this.unseenReads(memo.plan, result.outcomes);
+    if (unseen) return this.full(text, unseen);
+    const results = [...memo.results];
+    for (const [u, r] of result.fresh) {
+      results[u] = r;
+      this.cache.set(memo.keys[u], r);
+    }
+    this.memo = { ...memo, results };
+    this.forgetOld(chunks);
+    const summary = this.assemble(result.outcomes, diagnostics, version);
+    const phases = { parse: t1 - t0, facts: t2 - t1, plan: t3 - t2, walk: t4 - t3, finish: performance.now() - t4 };
+    this.last = { mode: 'incremental', chunks: chunks.length, units: memo.plan.units.length, ran: result.fresh.size, phases };
+    return summary;
+  }
+
+  /**
+   * Groups the last fresh run's outcomes into units and caches them, so the next edit re-runs only what it
+   * affects (the worker calls this when idle; update() does it first otherwise).
+   */
+  prepare(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    const memo = this.planFor(pending.chunks.map((c) => this.noteOf(c)));
+    // Reads the syntax did not show are learnt here; the next update then runs fresh again with them.
+    if (this.unseenReads(memo.plan, pending.outcomes)) return;
+    const results = memo.plan.units.map((u) => unitResult(u.items.map((i) => pending.outcomes[i])));
+    results.forEach((r, u) => this.cache.set(memo.keys[u], r));
+    this.memo = { ...memo, results };
+  }
+
+  dispose(): void {
+    this.parse.dispose();
+    this.cache.clear();
+    this.notes.clear();
+    this.memo = undefined;
+    this.pending = undefined;
+  }
+
+  /** Nothing to reuse: every chunk runs in order (as in analyzeSource), and the outcomes are kept for prepare(). */
+  private fresh(text: string, chunks: readonly Chunk[], config: WalkConfig, diagnostics: Diagnostic[], t0: number, t1: number): FileSummary {
+    let outcomes: ItemOutcome[];
+    try {
+      outcomes = runAll(chunks, config);
+    } catch (e) {
+      return this.notIncremental(text, chunks, e);
+    }
+    const t2 = performance.now();
+    this.pending = { chunks: [...chunks], outcomes };
+    const summary = this.assemble(outcomes, diagnostics, config.version);
+    const phases = { parse: t1 - t0, facts: 0, plan: 0, walk: t2 - t1, finish: performance.now() - t2 };
+    this.last = { mode: 'fresh', chunks: chunks.length, units: 0, ran: 0, phases };
+    return summary;
+  }
+
+  private notIncremental(text: string, chunks: readonly Chunk[], e: unknown): FileSummary {
+    if (!(e instanceof NotIncremental)) return this.full(text, `an internal error (${e instanceof Error ? e.message : String(e)})`);
+    if (e.item !== undefined && /pure/.test(e.why)) this.impure.add(chunks[e.item].text);
+    return this.full(text, e.why);
+  }
+
+  /** The whole file from scratch; cached results are dropped unless `keep` (the walk that failed may have left them unsure). */
+  private full(text: string, reason: string, summary?: FileSummary, keep = false): FileSummary {
+    if (!keep) {
+      this.cache = new Map();
+      this.memo = undefined;
+    }
+    this.last = { mode: 'full', reason, chunks: this.parse.chunks.length, units: 0, ran: 0 };
+    return summary ?? analyzeSource(text, this.file, this.options);
+  }
+
+  /**
+   * The units for these chunks: the last plan if no chunk's facts changed, with new keys (and no result)
+   * for the units holding a chunk whose text or row changed; else a new plan, taking results by key.
+   */
+  private planFor(notes: readonly ChunkNote[]): PlanMemo {
+    const facts = notes.map((n) => n.facts);
+    const ids = notes.map((n) => n.id);
+    const learnt = this.bodyReads.size + this.taintReads.size;
+    const m = this.memo;
+    const keyOf = (plan: Plan, u: number): string => {
+      const unit = plan.units[u];
+      return `${unit.prelude ? 'p' : 'g'}${unit.items.map((i) => ids[i]).join(',')}|${unit.deps.map((i) => ids[i]).join(',')}`;
+    };
+    if (m && m.learnt === learnt && m.facts.length === facts.length && m.facts.every((f, i) => f === facts[i])) {
+      let keys: string[] | undefined;
+      let results: (UnitResult | undefined)[] | undefined;
+      const rekeyed = new Set<number>();
+      const rekey = (u: number): void => {
+        if (rekeyed.has(u)) return;
+        rekeyed.add(u);
+        keys ??= [...m.keys];
+        results ??= [...m.results];
+        this.cache.delete(keys[u]);
+        keys[u] = keyOf(m.plan, u);
+        results[u] = this.cache.get(keys[u]);
+      };
+      for (let i = 0; i < ids.length; i++) {
+        if (ids[i] === m.ids[i]) continue;
+        rekey(m.plan.unitOf[i]);
+        for (const u of m.plan.depUsers[i]) rekey(u);
+      }
+      return { ...m, ids, keys: keys ?? m.keys, results: results ?? m.results };
+    }
+    const plan = planUnits(facts, { bodyReads: this.bodyReads, taintReads: this.taintReads });
+    const keys = plan.units.map((_, u) => keyOf(plan, u));
+    const results = keys.map((k) => this.cache.get(k));
+    this.cache = new Map();
+    keys.forEach((k, u) => { if (results[u]) this.cache.set(k, results[u]!); });
+    return { facts, learnt, plan, ids, keys, results };
+  }
+
+  /** versionDetect's quick test on a chunk's text (remembered with its facts when those are known). */
+  private legacy(c: Chunk): boolean {
+    return this.notes.get(c)?.legacy ?? this.factsByText.get(c.text)?.legacy ?? mayBeLegacy(c.text);
+  }
+
+  private noteOf(c: Chunk): ChunkNote {
+    let note = this.notes.get(c);
+    if (!note) {
+      let f = this.factsByText.get(c.text);
+      if (!f) {
+        const read = chunkFacts(liteStatements(c.statements, c.base), c.text);
+        const sig = signature(read);
+        const facts = this.factsBySignature.get(sig) ?? read;
+        this.factsBySignature.set(sig, facts);
+        f = { facts, legacy: mayBeLegacy(c.text) };
+        this.factsByText.set(c.text, f);
+      }
+      const facts = this.impure.size > 0 && this.impure.has(c.text) ? { ...f.facts, prelude: false } : f.facts;
+      note = { facts, legacy: f.legacy, row: c.row, id: this.idOf(c) };
+      this.notes.set(c, note);
+    } else if (note.row !== c.row) {
+      note.row = c.row;
+      note.id = this.idOf(c);
+    }
+    return note;
+  }
+
+  private idOf(c: Chunk): number {
+    const key = `${c.row}\n${c.text}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  /**
+   * binaryReason (NUL anywhere, or control characters in the first 64 KiB), looking only at what changed
+   * since the last text parsed (which had no NUL: it was not binary).
+   */
+  private binaryCheck(text: string, change: TextChange | undefined): string | undefined {
+    // The change is against the last parsed text; what is known of that text says the rest.
+    const known = change && this.sample?.of === this.parse.source && this.sample.binary === undefined;
+    if (known ? text.slice(change.start, change.newEnd).includes('\0') : text.includes('\0')) return binaryReason(text);
+    const head = known && change.start >= 65536 ? this.sample!.head : text.slice(0, 65536);
+    const binary = head === this.sample?.head ? this.sample.binary : binaryReason(head);
+    this.sample = { head, of: text, binary };
+    return binary;
+  }
+
+  /** Keeps the per-chunk and per-text tables to what the document still has. */
+  private forgetOld(chunks: readonly Chunk[]): void {
+    if (this.notes.size > 2 * chunks.length + 64) {
+      const live = new Map<Chunk, ChunkNote>();
+      for (const c of chunks) live.set(c, this.notes.get(c)!);
+      this.notes = live;
+    }
+    if (this.ids.size > 2 * chunks.length + 64) {
+      const texts = new Set(chunks.map((c) => c.text));
+      const keys = new Set(chunks.map((c) => `${c.row}\n${c.text}`));
+      for (const t of this.factsByText.keys()) if (!texts.has(t)) this.factsByText.delete(t);
+      for (const k of this.ids.keys()) if (!keys.has(k)) this.ids.delete(k);
+    }
+  }
+
+  /**
+   * Reads the syntax did not show (function bodies and unfollowed code looking names up in the module)
+   * are sound only if whatever bound those names ran in the same unit. If not, the names are learnt
+   * (later plans join on them) and this text is analysed from scratch.
+   */
+  private unseenReads(plan: Plan, outcomes: readonly ItemOutcome[]): string | undefined {
+    let why: string | undefined;
+    outcomes.forEach((o, i) => {
+      if (o.bodyReads.length === 0 && o.taintReads.length === 0) return;
+      const unit = plan.units[plan.unitOf[i]];
+      const ok = (name: string): boolean =>
+        plan.ownersBefore(i, name).every((w) => plan.unitOf[w] === plan.unitOf[i])
+        && plan.bindersBefore(i, name).every((b) => unit.deps.includes(b) || unit.items.includes(b));
+      for (const x of o.bodyReads) if (!ok(x)) { this.bodyReads.add(x); why ??= `a function body reads \`${x}\``; }
+      for (const x of o.taintReads) if (!ok(x)) { this.taintReads.add(x); why ??= `unfollowed code reads \`${x}\``; }
+    });
+    return why;
+  }
+
+  private assemble(outcomes: readonly ItemOutcome[], diagnostics: Diagnostic[], version: 1 | 2 | 3): FileSummary {
+    const models: ModelSummaryEntry[] = [];
+    const fromInterpreter: Diagnostic[] = [];
+    const names = new Map<Diagnostic, string>();
+    for (const o of outcomes) {
+      for (const m of o.models) models.push(m);
+      for (const d of o.sessionDiagnostics) diagnostics.push(d);
+      o.diagnostics.forEach((d, k) => {
+        fromInterpreter.push(d);
+        const name = o.undefinedNames[k];
+        if (name !== undefined) names.set(d, name);
+      });
+    }
+    for (const d of keepFirstNameReports(fromInterpreter, (d) => names.get(d))) diagnostics.push(d);
+    return finishSummary(this.file, models, diagnostics, version);
+  }
+}
+
+function signature(f: ChunkFacts): string {
+  const list = (set: ReadonlySet<string>): string => [...set].sort().join(',');
+  return [list(f.loads), list(f.stores), list(f.kills), list(f.free), list(f.globalDecl), f.prelude, f.starImport].join('|');
+}
