@@ -246,3 +246,40 @@ test('a branch that raises inside a try is not left out: the handler may go on',
   assert.deepEqual(totals(m), [null, null, null]);
   assert.ok(reasons(f, 'caught').some((r) => r.includes('`flag` (line 8)')));
 });
+
+const REACH = `# keras-check: env KL_FLAG=1
+import os
+import keras
+from keras import layers
+
+FLAG = os.environ.get("KL_FLAG")
+first = keras.Sequential([keras.Input((4,)), layers.Dense(3)])
+second = keras.Sequential([keras.Input((4,)), layers.Dense(3)])
+add_to_first = first.add
+
+def grow_second():
+    second.add(layers.Dense(2))
+
+if FLAG:
+    add_to_first(layers.Dense(2))
+    grow_second()
+else:
+    add_to_first(layers.Dense(2))
+    grow_second()
+same_both = keras.Sequential([keras.Input((4,)), layers.Dense(5)])
+if FLAG:
+    grow_second()
+`;
+
+test('branches that change models through a stored bound method or a helper: both ways are followed from the same start', async () => {
+  await ready;
+  const f = analyze(REACH);
+  // Each way adds one Dense(2) to each model, once: Dense(3) on 4: 3 × (4 + 1) = 15; Dense(2) on 3: 2 × (3 + 1) = 8.
+  assert.deepEqual(rows(model(f, 'first')), [['Dense', [null, 3], 15], ['Dense', [null, 2], 8]]);
+  assert.deepEqual(totals(model(f, 'first')), [23, 23, 0]);
+  // The last if adds another Dense(2) to second on one way only (8 + 2 × (2 + 1) = 6 more): its total is ?.
+  assert.deepEqual(totals(model(f, 'second')), [null, null, null]);
+  assert.deepEqual(rows(model(f, 'second')).slice(0, 2), [['Dense', [null, 3], 15], ['Dense', [null, 2], 8]]);
+  // 5 × (4 + 1) = 25, untouched by either if.
+  assert.deepEqual(totals(model(f, 'same_both')), [25, 25, 0]);
+});
