@@ -22,7 +22,7 @@ interface Context {
 const PLAIN: Context = { ordered: false, layerArgs: false };
 const DICT: Context = { ordered: true, layerArgs: false };
 const LAYER_ARGS: Context = { ordered: false, layerArgs: true };
-/** Positions in the source and identities: they differ between two branches that do the same. */
+/** Source positions and ids differ between two branches that do the same; a custom layer's tracer is a closure (its `instance` is compared). */
 const NOT_COMPARED = new Set(['id', 'site', 'range', 'callSites', 'trace']);
 /** Layer arguments that never change an output shape or a weight (keras/src/layers: they only reach call()). */
 const NO_FIGURE_ARG = /^(activation|recurrent_activation|activity_regularizer|seed|\w+_initializer|\w+_regularizer|\w+_constraint)$/;
