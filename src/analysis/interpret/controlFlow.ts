@@ -11,6 +11,7 @@ import { iterateLazy } from './iteration';
 import { runAlternatives, type Ran } from './alternatives';
 import { frontier, markChanges, placeholderTensor, plainValue } from './uncertain';
 import type { WorldSnapshot } from './world';
+import { markNamedIn } from './cutOff';
 
 type Exit = MaybeFlow['exits'] extends ReadonlySet<infer E> ? E : never;
 
@@ -222,8 +223,9 @@ function unknownLoop(ip: Interpreter, node: Node, scope: Scope, reason: string, 
   // A pass that changes nothing leaves the state as it found it: so would any number of them.
   if (choice.kind !== 'different') return undefined;
   markChanges(ip, choice.before, choice.ran, reason, node);
-  // Later passes may change what the first did not (another branch, another name).
+  // Later passes may change what the first did not (another branch, another name, through a helper).
   ip.taint(node, scope, reason);
+  markNamedIn(node, scope, reason);
   ip.report(at, 'info', 'keras-lens cannot tell how many times this loop runs; what it changes is shown as ?');
   const f = choice.ran.find((r) => r.index === 1)?.result;
   const returned: readonly Returned[] = f?.kind === 'return' || f?.kind === 'raise' ? [{ value: f.value }] : f?.kind === 'maybe' ? f.returns : [];

@@ -283,3 +283,32 @@ test('branches that change models through a stored bound method or a helper: bot
   // 5 × (4 + 1) = 25, untouched by either if.
   assert.deepEqual(totals(model(f, 'same_both')), [25, 25, 0]);
 });
+
+const LATER_PASS = `# keras-check: env KL_STEPS=6
+import os
+import keras
+from keras import layers
+
+model = keras.Sequential([keras.Input((4,)), layers.Dense(3)])
+
+def widen(m):
+    m.add(layers.Dense(2))
+
+steps = int(os.environ.get("KL_STEPS", "2"))
+i = 0
+while i < steps:
+    if i > 3:
+        widen(model)
+    i += 1
+`;
+
+test('a loop of unknown length: a model only a later pass changes (through a helper) is not shown as certain', async () => {
+  await ready;
+  const f = analyze(LATER_PASS);
+  // Keras: 15 with KL_STEPS=2 (the helper never runs); with 6, passes 4 and 5 add Dense(2) twice (15 + 8 + 6 = 29).
+  // The one pass keras-lens follows (i = 0) adds nothing, so the model is marked from the loop's source.
+  const m = model(f, 'model');
+  assert.deepEqual(totals(m), [null, null, null]);
+  assert.deepEqual(rows(m), [['Dense', [null, 3], 15]]);
+  assert.ok((m.unknownReason ?? '').includes('`i < steps` (line 13)'));
+});
