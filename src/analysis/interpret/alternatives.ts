@@ -1,7 +1,9 @@
 // Undecidable choices (`if` on a value keras-lens cannot know, `a if c else b`, `x or y`): every alternative
 // runs from the same saved state. If they all leave the same state, that state is kept and its figures are
 // certain; otherwise the state goes back to before the choice and what any alternative changed becomes unknown.
+import type { Node } from 'web-tree-sitter';
 import type { Interpreter } from './interpreter';
+import { reachOf } from './reach';
 import type { Scope } from './scope';
 import { BudgetExceeded } from './budget';
 import { WorldSnapshot, putContents, type Contents } from './world';
@@ -25,33 +27,38 @@ export type Choice<R> =
 /** Saving the state visits every object in it: it costs steps like evaluation does. */
 const OBJECTS_PER_STEP = 16;
 
-/** Runs each alternative from the state as it is now, and compares what they did. */
-export function runAlternatives<R>(ip: Interpreter, scope: Scope, alternatives: readonly (() => R)[], raises: (r: R) => boolean): Choice<R> {
-  const before = new WorldSnapshot([ip.globals, ip.starModules, ip.session, scope]);
-  const ran: Ran<R>[] = [];
-  let last: R | undefined;
-  for (const [index, run] of alternatives.entries()) {
-    ip.budget.tick(Math.ceil(before.saved.size / OBJECTS_PER_STEP));
-    let result: R;
-    try {
-      result = run();
-    } catch (e) {
-      // Cut off (budget): leave the state as before the choice; the statement is marked by the caller.
-      if (e instanceof BudgetExceeded) before.restore(before.changes().keys());
-      throw e;
+/** Runs each alternative (the code of them all is `code`, run in `scope`) from the state as it is now, and compares what they did. */
+export function runAlternatives<R>(ip: Interpreter, scope: Scope, code: readonly Node[], alternatives: readonly (() => R)[], raises: (r: R) => boolean): Choice<R> {
+  const reach = reachOf(ip, scope, code);
+  const before = new WorldSnapshot(reach.roots, reach.expand);
+  try {
+    const ran: Ran<R>[] = [];
+    let last: R | undefined;
+    for (const [index, run] of alternatives.entries()) {
+      ip.budget.tick(Math.ceil(before.saved.size / OBJECTS_PER_STEP));
+      let result: R;
+      try {
+        result = run();
+      } catch (e) {
+        // Cut off (budget): leave the state as before the choice; the statement is marked by the caller.
+        if (e instanceof BudgetExceeded) before.restore(before.changes());
+        throw e;
+      }
+      const changes = before.changes();
+      before.restore(changes);
+      last = result;
+      if (!raises(result)) ran.push({ changes, result, index });
     }
-    const changes = before.changes();
-    before.restore(changes.keys());
-    last = result;
-    if (!raises(result)) ran.push({ changes, result, index });
+    if (ran.length === 0) return { kind: 'raises', result: last as R };
+    const first = ran[0];
+    if (ran.every((r) => r === first || sameOutcome(before, first, r))) {
+      apply(first.changes);
+      return { kind: 'same', result: first.result };
+    }
+    return { kind: 'different', ran, before };
+  } finally {
+    before.close();
   }
-  if (ran.length === 0) return { kind: 'raises', result: last as R };
-  const first = ran[0];
-  if (ran.every((r) => r === first || sameOutcome(before, first, r))) {
-    apply(first.changes);
-    return { kind: 'same', result: first.result };
-  }
-  return { kind: 'different', ran, before };
 }
 
 function apply(changes: ReadonlyMap<object, Contents>): void {

@@ -103,7 +103,7 @@ export function setSubscript(ip: Interpreter, obj: Value, key: Value, value: Val
 }
 
 function listMethod(ip: Interpreter, l: { k: 'list'; items: Value[] }, name: string): Value {
-  const m = (f: (a: CallArgs) => Value) => native(`list.${name}`, f);
+  const m = (f: (a: CallArgs) => Value) => native(`list.${name}`, f, l);
   switch (name) {
     case 'append': return m((a) => { l.items.push(a.positional[0] ?? NONE); return NONE; });
     case 'extend': return m((a) => { const it = iterate(ip, a.positional[0] ?? NONE); if (it) l.items.push(...it); return NONE; });
@@ -118,7 +118,7 @@ function listMethod(ip: Interpreter, l: { k: 'list'; items: Value[] }, name: str
 }
 
 function dictMethod(d: DictValue, name: string): Value {
-  const m = (f: (a: CallArgs) => Value) => native(`dict.${name}`, f);
+  const m = (f: (a: CallArgs) => Value) => native(`dict.${name}`, f, d);
   const entries = () => [...d.entries.values()];
   switch (name) {
     case 'items': return m(() => list(entries().map((e) => tuple([e.key, e.value]))));

@@ -51,7 +51,7 @@ function lookupClassAttr(cls: ClassValue, name: string): { value: Value; owner: 
 /** Binds a method to an instance: `self` first, and the defining class for super(). */
 function bind(ip: Interpreter, fn: FunctionValue, owner: ClassValue, self: ObjectValue): NativeValue {
   return native(`${owner.name}.${fn.name}`, (a) =>
-    callFunction(ip, fn, { ...a, positional: [self, ...a.positional] }, new Map<string, Value>([['__class__', owner], ['__self__', self]])));
+    callFunction(ip, fn, { ...a, positional: [self, ...a.positional] }, new Map<string, Value>([['__class__', owner], ['__self__', self]])), { self, fn, owner });
 }
 
 export function instantiate(ip: Interpreter, cls: ClassValue, a: CallArgs): Value {
@@ -62,6 +62,7 @@ export function instantiate(ip: Interpreter, cls: ClassValue, a: CallArgs): Valu
     const model = cls.kerasBase === 'model' ? ip.session.newSubclassed(layer, site) : undefined;
     obj = { k: 'object', cls, attrs: new Map(), layer, model, named: false };
     layer.custom!.trace = (inputs, isList, options) => traceCall(ip, obj, inputs, isList, options, a.node);
+    layer.custom!.instance = obj;
   } else {
     obj = { k: 'object', cls, attrs: new Map(), named: true };
   }
@@ -110,9 +111,9 @@ function addWeight(ip: Interpreter, obj: ObjectValue, a: CallArgs): Value {
 /** Methods every Keras layer has, for `self.x` and `super().x` when the user's class does not define them. */
 function kerasBaseAttribute(ip: Interpreter, obj: ObjectValue, name: string, node: Node): Value | undefined {
   switch (name) {
-    case '__init__': return native('Layer.__init__', (a) => kerasInit(ip, obj, a));
-    case 'add_weight': return native('add_weight', (a) => addWeight(ip, obj, a));
-    case 'build': return native('build', () => { if (obj.layer?.custom) obj.layer.custom.built = true; return NONE; });
+    case '__init__': return native('Layer.__init__', (a) => kerasInit(ip, obj, a), obj);
+    case 'add_weight': return native('add_weight', (a) => addWeight(ip, obj, a), obj);
+    case 'build': return native('build', () => { if (obj.layer?.custom) obj.layer.custom.built = true; return NONE; }, obj);
     case 'call': return native('call', () => unknown('Layer.call() of the base class is not defined'));
     case 'get_config': return native('get_config', () => ({ k: 'dict', entries: new Map() }));
     case 'name': return str(obj.layer?.name ?? '');

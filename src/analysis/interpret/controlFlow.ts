@@ -12,6 +12,7 @@ import { iterateLazy } from './iteration';
 import { runAlternatives, type Ran } from './alternatives';
 import { frontier, markChanges, placeholderTensor, plainValue } from './uncertain';
 import type { WorldSnapshot } from './world';
+import { markNamedIn } from './cutOff';
 
 type Exit = MaybeFlow['exits'] extends ReadonlySet<infer E> ? E : never;
 
@@ -48,14 +49,15 @@ function ifFrom(ip: Interpreter, clauses: readonly Clause[], from: number, scope
     const t = truthy(ip.eval(cond, scope));
     if (t === true) return ip.execBlock(body, scope);
     if (t === false) continue;
-    return choose(ip, scope, cond, [() => ip.execBlock(body, scope), () => ifFrom(ip, clauses, i + 1, scope)]);
+    return choose(ip, scope, cond, clauses.slice(i).flatMap((c) => [c.cond, c.body]).filter((n): n is Node => !!n),
+      [() => ip.execBlock(body, scope), () => ifFrom(ip, clauses, i + 1, scope)]);
   }
   return undefined;
 }
 
-function choose(ip: Interpreter, scope: Scope, cond: Node, alternatives: readonly (() => Flow)[]): Flow {
+function choose(ip: Interpreter, scope: Scope, cond: Node, code: readonly Node[], alternatives: readonly (() => Flow)[]): Flow {
   const reason = conditionReason(cond);
-  const choice = runAlternatives(ip, scope, alternatives, raisesOut(ip));
+  const choice = runAlternatives(ip, scope, code, alternatives, raisesOut(ip));
   if (choice.kind !== 'different') return choice.result;
   markChanges(ip, choice.before, choice.ran, reason, cond);
   ip.report(cond, 'info', 'keras-lens cannot decide this condition, and its branches give different figures; what depends on it is shown as ?');
@@ -109,18 +111,18 @@ export function returnValue(ip: Interpreter, returned: readonly Returned[], reas
  * The rest of a block after a statement some ways through which left early: it runs only on the other ways,
  * so it is followed as a maybe (its changes marked), and the block's flow gathers both.
  */
-export function continueMaybe(ip: Interpreter, flow: MaybeFlow, scope: Scope, runRest: () => Flow, at: Node): Flow {
-  const choice = runAlternatives(ip, scope, [() => undefined, runRest], raisesOut(ip));
+export function continueMaybe(ip: Interpreter, flow: MaybeFlow, scope: Scope, rest: readonly Node[], runRest: () => Flow, at: Node): Flow {
+  const choice = runAlternatives(ip, scope, rest, [() => undefined, runRest], raisesOut(ip));
   if (choice.kind === 'same') return flow;
   if (choice.kind === 'raises') return { ...flow, continues: false };
   markChanges(ip, choice.before, choice.ran, flow.reason, at);
-  const rest = choice.ran.find((r) => r.index === 1);
-  const f = rest?.result;
+  const restRun = choice.ran.find((r) => r.index === 1);
+  const f = restRun?.result;
   const exits = new Set(flow.exits);
   const returns = [...flow.returns];
   // If the rest raises (it is not among `ran`), only the ways that left early remain.
   let continues = false;
-  if (!rest) continues = false;
+  if (!restRun) continues = false;
   else if (!f) continues = true;
   else if (f.kind === 'return' || f.kind === 'raise') { exits.add('return'); returns.push(...safe([{ value: f.value }], choice.before, flow.reason)); }
   else if (f.kind === 'maybe') {
@@ -192,11 +194,12 @@ function afterPass(ip: Interpreter, flow: Flow, scope: Scope, node: Node, rest: 
 }
 
 /** A pass that broke or returned only some ways: the remaining passes run only on the others. */
-function loopMaybe(ip: Interpreter, flow: MaybeFlow, scope: Scope, rest: () => Flow, at: Node): Flow {
+function loopMaybe(ip: Interpreter, flow: MaybeFlow, scope: Scope, rest: () => Flow, loop: Node): Flow {
+  const at = loop;
   const returns = [...flow.returns];
   let after = flow.exits.has('break');
   if (flow.continues || flow.exits.has('continue')) {
-    const choice = runAlternatives(ip, scope, [() => undefined, rest], raisesOut(ip));
+    const choice = runAlternatives(ip, scope, [loop], [() => undefined, rest], raisesOut(ip));
     if (choice.kind === 'same') after = true;
     else if (choice.kind === 'different') {
       markChanges(ip, choice.before, choice.ran, flow.reason, at);
@@ -217,12 +220,13 @@ function loopMaybe(ip: Interpreter, flow: MaybeFlow, scope: Scope, rest: () => F
 
 /** A loop that may run any number of times: one pass is followed to find what it changes, and that is marked. */
 function unknownLoop(ip: Interpreter, node: Node, scope: Scope, reason: string, at: Node, pass: () => Flow): Flow {
-  const choice = runAlternatives(ip, scope, [() => undefined, pass], raisesOut(ip));
+  const choice = runAlternatives(ip, scope, [node], [() => undefined, pass], raisesOut(ip));
   // A pass that changes nothing leaves the state as it found it: so would any number of them.
   if (choice.kind !== 'different') return undefined;
   markChanges(ip, choice.before, choice.ran, reason, node);
-  // Later passes may change what the first did not (another branch, another name).
+  // Later passes may change what the first did not (another branch, another name, through a helper).
   ip.taint(node, scope, reason);
+  markNamedIn(node, scope, reason);
   ip.report(at, 'info', 'keras-lens cannot tell how many times this loop runs; what it changes is shown as ?');
   const f = choice.ran.find((r) => r.index === 1)?.result;
   const returned: readonly Returned[] = f?.kind === 'return' || f?.kind === 'raise' ? [{ value: f.value }] : f?.kind === 'maybe' ? f.returns : [];

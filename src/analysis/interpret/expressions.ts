@@ -162,7 +162,7 @@ export function evalExpr(ip: Interpreter, node: Node, scope: Scope): Value {
 
 /** An expression whose value depends on a condition keras-lens cannot decide: each side runs from the same state. */
 function chooseValue(ip: Interpreter, scope: Scope, cond: Node, sides: readonly (() => Value)[]): Value {
-  const choice = runAlternatives(ip, scope, sides, () => false);
+  const choice = runAlternatives(ip, scope, cond.parent ? [cond.parent] : [cond], sides, () => false);
   if (choice.kind !== 'different') return choice.result;
   const reason = conditionReason(cond);
   markChanges(ip, choice.before, choice.ran, reason, cond);

@@ -165,7 +165,7 @@ export class Interpreter {
       const flow = this.exec(stmts[i], scope);
       if (!flow) continue;
       if (flow.kind === 'maybe' && flow.continues && i + 1 < stmts.length) {
-        return continueMaybe(this, flow, scope, () => this.execStatements(stmts, i + 1, scope), stmts[i]);
+        return continueMaybe(this, flow, scope, stmts.slice(i + 1), () => this.execStatements(stmts, i + 1, scope), stmts[i]);
       }
       return flow;
     }

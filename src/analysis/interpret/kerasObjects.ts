@@ -120,7 +120,7 @@ function layersOf(ip: Interpreter, m: ModelObject): Value {
 }
 
 export function modelAttribute(ip: Interpreter, m: ModelObject, name: string, node: Node): Value {
-  const method = (f: (a: CallArgs) => Value) => native(`${m.name}.${name}`, f);
+  const method = (f: (a: CallArgs) => Value) => native(`${m.name}.${name}`, f, m);
   switch (name) {
     case 'add':
       if (m.kind !== 'sequential') return unknown('add() on a functional model');
@@ -192,7 +192,7 @@ export function modelAttribute(ip: Interpreter, m: ModelObject, name: string, no
         return s.totalParams === null ? unknown('the parameter count is not known') : int(s.totalParams);
       });
     default:
-      return native(`${m.name}.${name}`, () => opaque(`${m.name}.${name}()`));
+      return native(`${m.name}.${name}`, () => opaque(`${m.name}.${name}()`), m);
   }
 }
 
@@ -229,7 +229,7 @@ export function layerAttribute(ip: Interpreter, l: LayerObject, name: string, no
     case 'input': return last ? (last.inputs.length === 1 ? tensorValue(last.inputs[0]) : list(last.inputs.map(tensorValue))) : unknown(`layer ${l.name} has not been called`);
     case 'output_shape': return last?.outputs[0]?.shape ? shapeValue(last.outputs[0].shape) : unknown(`the output shape of ${l.name} is not known`);
     case 'input_shape': return last?.inputs[0]?.shape ? shapeValue(last.inputs[0].shape) : unknown(`the input shape of ${l.name} is not known`);
-    default: return native(`${l.name}.${name}`, () => opaque(`${l.name}.${name}()`));
+    default: return native(`${l.name}.${name}`, () => opaque(`${l.name}.${name}()`), l);
   }
 }
 

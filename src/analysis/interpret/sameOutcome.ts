@@ -3,6 +3,7 @@
 // a tensor for a tensor) with equal contents. Source positions and ids do not count; names do.
 import { ArgReader } from '../keras/args';
 import { isLeafValue, isStateful, liveContents, type Contents, type WorldSnapshot } from './world';
+import { Scope } from './scope';
 
 /** What one alternative did: the contents it left in objects that existed before, and what it produced. */
 export interface Outcome {
@@ -21,7 +22,7 @@ interface Context {
 const PLAIN: Context = { ordered: false, layerArgs: false };
 const DICT: Context = { ordered: true, layerArgs: false };
 const LAYER_ARGS: Context = { ordered: false, layerArgs: true };
-/** Positions in the source and identities: they differ between two branches that do the same. */
+/** Source positions and ids differ between two branches that do the same; a custom layer's tracer is a closure (its `instance` is compared). */
 const NOT_COMPARED = new Set(['id', 'site', 'range', 'callSites', 'trace']);
 /** Layer arguments that never change an output shape or a weight (keras/src/layers: they only reach call()). */
 const NO_FIGURE_ARG = /^(activation|recurrent_activation|activity_regularizer|seed|\w+_initializer|\w+_regularizer|\w+_constraint)$/;
@@ -46,8 +47,28 @@ class Comparison {
 
   same(): boolean {
     const changed = new Set([...this.a.changes.keys(), ...this.b.changes.keys()]);
-    for (const o of changed) this.pushSameObject(o, contextOf(o, this.before.holder.get(o)));
+    for (const o of changed) {
+      if (o instanceof Scope) {
+        if (!this.sameNames(o)) return false;
+      } else {
+        this.pushSameObject(o, contextOf(o, this.before.holder.get(o)));
+      }
+    }
     return this.pushValues(this.a.result, this.b.result, PLAIN) && this.drain();
+  }
+
+  /** A scope's names either alternative bound: each the same on both ways (a name neither changed is as before). */
+  private sameNames(scope: Scope): boolean {
+    const ca = this.a.changes.get(scope);
+    const cb = this.b.changes.get(scope);
+    const na = ca?.kind === 'names' ? ca.now : new Map<string, undefined>();
+    const nb = cb?.kind === 'names' ? cb.now : new Map<string, undefined>();
+    for (const name of new Set([...na.keys(), ...nb.keys()])) {
+      const x = na.has(name) ? na.get(name) : scope.vars.get(name);
+      const y = nb.has(name) ? nb.get(name) : scope.vars.get(name);
+      if (x !== y && !this.pushValues(x, y, PLAIN)) return false;
+    }
+    return true;
   }
 
   drain(): boolean {
@@ -100,6 +121,7 @@ class Comparison {
         return p.values.length === r.size && p.values.every((v) => r.has(v));
       }
       case 'map': return this.sameMap(p.entries, (q as typeof p).entries, ctx);
+      case 'names': return false;
       case 'object': {
         const r = (q as typeof p).props;
         let n = 0;
@@ -116,15 +138,27 @@ class Comparison {
     }
   }
 
-  private sameMap(p: readonly (readonly [unknown, unknown])[], q: readonly (readonly [unknown, unknown])[], ctx: Context): boolean {
-    const keep = (e: readonly (readonly [unknown, unknown])[]) => (ctx.layerArgs ? e.filter(([k]) => !(typeof k === 'string' && NO_FIGURE_ARG.test(k))) : e);
-    const x = keep(p);
-    const y = keep(q);
-    if (x.length !== y.length) return false;
-    const objectKeys = x.some(([k]) => typeof k === 'object' && k !== null);
-    if (ctx.ordered || objectKeys) return x.every(([k, v], i) => this.pushValues(k, y[i][0], PLAIN) && this.pushValues(v, y[i][1], PLAIN));
-    const byKey = new Map(y);
-    return x.every(([k, v]) => byKey.has(k) && this.pushValues(v, byKey.get(k), PLAIN));
+  private sameMap(p: ReadonlyMap<unknown, unknown>, q: ReadonlyMap<unknown, unknown>, ctx: Context): boolean {
+    const keep = (m: ReadonlyMap<unknown, unknown>): [unknown, unknown][] =>
+      [...m].filter(([k]) => !(ctx.layerArgs && typeof k === 'string' && NO_FIGURE_ARG.test(k)));
+    const objectKeys = [...p.keys()].some((k) => typeof k === 'object' && k !== null);
+    if (ctx.ordered || objectKeys) {
+      const x = keep(p);
+      const y = keep(q);
+      return x.length === y.length && x.every(([k, v], i) => this.pushValues(k, y[i][0], PLAIN) && this.pushValues(v, y[i][1], PLAIN));
+    }
+    // Names (a scope's, a layer's arguments): by key; a module's scope can hold thousands, compared where they differ.
+    let n = 0;
+    for (const [k, v] of p) {
+      if (ctx.layerArgs && typeof k === 'string' && NO_FIGURE_ARG.test(k)) continue;
+      n++;
+      if (!q.has(k)) return false;
+      const w = q.get(k);
+      if (v !== w && !this.pushValues(v, w, PLAIN)) return false;
+    }
+    let m = 0;
+    for (const k of q.keys()) if (!(ctx.layerArgs && typeof k === 'string' && NO_FIGURE_ARG.test(k))) m++;
+    return n === m;
   }
 }
 

@@ -1,6 +1,19 @@
 // Name scopes: a function's locals chained to its enclosing scopes and the module globals.
 import type { Value } from './values';
 
+/** A binding as it was before a change made while alternatives run. */
+export interface BindingChange {
+  readonly scope: Scope;
+  readonly name: string;
+  readonly old: Value | undefined;
+}
+
+/**
+ * While the alternatives of an undecidable choice run (alternatives.ts), every change of a binding is logged,
+ * so it can be undone without copying scopes that hold thousands of names.
+ */
+export const bindingLog: { changes: BindingChange[] | null } = { changes: null };
+
 export class Scope {
   readonly vars = new Map<string, Value>();
   /** Names declared `global` in this function scope. */
@@ -23,7 +36,13 @@ export class Scope {
   }
 
   assign(name: string, v: Value): void {
-    if (this.globals.has(name)) this.module().vars.set(name, v);
+    (this.globals.has(name) ? this.module() : this).bind(name, v);
+  }
+
+  /** Binds (or, with undefined, unbinds) a name in this very scope. */
+  bind(name: string, v: Value | undefined): void {
+    bindingLog.changes?.push({ scope: this, name, old: this.vars.get(name) });
+    if (v === undefined) this.vars.delete(name);
     else this.vars.set(name, v);
   }
 }

@@ -12,6 +12,7 @@ import type { Contents, WorldSnapshot } from './world';
 import { sameValue, type Outcome } from './sameOutcome';
 
 type Entity =
+  | { readonly kind: 'scope'; readonly scope: Scope }
   | { readonly kind: 'names'; readonly map: Map<string, Value> }
   | { readonly kind: 'container'; readonly value: Value }
   | { readonly kind: 'layer'; readonly layer: { uncertain?: string; trainableUncertain?: string } }
@@ -52,15 +53,37 @@ function changedProps(was: Contents | undefined, now: Contents | undefined): str
 function mark(ip: Interpreter, e: Entity, before: WorldSnapshot, ran: readonly Outcome[], reason: string, at: Node): void {
   switch (e.kind) {
     case 'names': {
+      // Only the names some alternative bound differently (a module may hold thousands of names).
+      const was = entries(before.saved.get(e.map)) as ReadonlyMap<string, Value>;
+      const after = ran.map((r) => (entries(r.changes.get(e.map)) ?? was) as ReadonlyMap<string, Value>);
       const names = new Set<string>();
-      for (const c of [before.saved.get(e.map), ...ran.map((r) => r.changes.get(e.map))]) for (const [k] of entries(c)) names.add(k as string);
+      for (const m of after) {
+        if (m === was) continue;
+        let kept = 0;
+        for (const [k, v] of m) {
+          if (was.has(k)) kept++;
+          if (was.get(k) !== v) names.add(k);
+        }
+        // Some name was unbound on that way: find which (rare, so only then).
+        if (kept !== was.size) for (const k of was.keys()) if (!m.has(k)) names.add(k);
+      }
       for (const name of names) {
-        const was = e.map.get(name);
-        const values = ran.map((r) => binding(r.changes.get(e.map) ?? before.saved.get(e.map), name));
-        if (values.every((v) => v === was)) continue;
+        const values = after.map((m) => m.get(name));
         const merged = mergeValues(ip, before, ran, values, reason, at);
         if (merged === undefined) e.map.delete(name);
         else e.map.set(name, merged);
+      }
+      return;
+    }
+    case 'scope': {
+      // Names the alternatives bound (the state is back: the scope holds what they were before).
+      const bound = ran.map((r) => {
+        const c = r.changes.get(e.scope);
+        return c?.kind === 'names' ? c.now : new Map<string, Value | undefined>();
+      });
+      for (const name of new Set(bound.flatMap((m) => [...m.keys()]))) {
+        const values = bound.map((m) => (m.has(name) ? m.get(name) : e.scope.vars.get(name)));
+        e.scope.bind(name, mergeValues(ip, before, ran, values, reason, at));
       }
       return;
     }
@@ -69,7 +92,7 @@ function mark(ip: Interpreter, e: Entity, before: WorldSnapshot, ran: readonly O
     case 'model': e.model.tainted ??= reason; return;
     case 'autoNames': {
       // Later automatic names (`dense_3`) depend on how many each way made: kept if they agree, else marked `?`.
-      const counts = ran.map((r) => new Map(entries(r.changes.get(e.used) ?? before.saved.get(e.used)) as [string, number][]));
+      const counts = ran.map((r) => (entries(r.changes.get(e.used) ?? before.saved.get(e.used)) ?? new Map()) as ReadonlyMap<string, number>);
       const marked = new Set(ran.flatMap((r) => {
         const c = r.changes.get(e.uncertain) ?? before.saved.get(e.uncertain);
         return c?.kind === 'set' ? (c.values as string[]) : [];
@@ -146,19 +169,16 @@ function forget(v: Value, reason: string): void {
   r.reason = reason;
 }
 
-function entries(c: Contents | undefined): readonly (readonly [unknown, unknown])[] {
-  return c?.kind === 'map' ? c.entries : [];
+function entries(c: Contents | undefined): ReadonlyMap<unknown, unknown> | undefined {
+  return c?.kind === 'map' ? c.entries : undefined;
 }
 
-function binding(c: Contents | undefined, name: string): Value | undefined {
-  return entries(c).find(([k]) => k === name)?.[1] as Value | undefined;
-}
 
 /** The thing whose figures a changed object belongs to: a scope's names, a list, a layer, a model. */
 function entityOf(o: object, before: WorldSnapshot): { key: object; entity: Entity } | undefined {
   for (let cur: object | undefined = o; cur; cur = before.holder.get(cur)) {
     const r = cur as Record<string, unknown>;
-    if (cur instanceof Scope) return { key: cur.vars, entity: { kind: 'names', map: cur.vars } };
+    if (cur instanceof Scope) return { key: cur, entity: { kind: 'scope', scope: cur } };
     if (cur instanceof NameCounter) {
       const own = before.saved.get(cur);
       const props = own?.kind === 'object' ? own.props : {};

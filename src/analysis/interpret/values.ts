@@ -20,6 +20,8 @@ export interface NativeValue {
   readonly k: 'native';
   readonly name: string;
   readonly call: (args: CallArgs, ip: Interpreter) => Value;
+  /** A bound method's receiver (`model` in `add = model.add`): what calling it can change. */
+  readonly self?: object;
 }
 
 export interface CallArgs {
@@ -97,7 +99,8 @@ export const tuple = (items: readonly Value[]): Value => ({ k: 'tuple', items })
 export const list = (items: Value[]): Value => ({ k: 'list', items });
 export const unknown = (reason: string): Value => ({ k: 'unknown', reason });
 export const opaque = (what: string): Value => ({ k: 'opaque', what });
-export const native = (name: string, call: (args: CallArgs, ip: Interpreter) => Value): NativeValue => ({ k: 'native', name, call });
+export const native = (name: string, call: (args: CallArgs, ip: Interpreter) => Value, self?: object): NativeValue =>
+  (self ? { k: 'native', name, call, self } : { k: 'native', name, call });
 
 export function isUnknown(v: Value): v is { k: 'unknown'; reason: string } {
   return v.k === 'unknown';

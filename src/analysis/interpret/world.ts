@@ -1,6 +1,7 @@
 // The interpreter's mutable state as one graph of objects: saved before an undecidable choice, compared
 // with what each alternative left, and put back — so every alternative runs from the same start.
-import { Scope } from './scope';
+import { Scope, bindingLog } from './scope';
+import type { Value } from './values';
 import { KerasSession } from '../keras/session';
 import { NameCounter } from '../keras/naming';
 import { ArgReader } from '../keras/args';
@@ -8,9 +9,11 @@ import { ArgReader } from '../keras/args';
 /** The contents of one mutable object, shallow: its elements, entries or own properties. */
 export type Contents =
   | { readonly kind: 'array'; readonly items: readonly unknown[] }
-  | { readonly kind: 'map'; readonly entries: readonly (readonly [unknown, unknown])[] }
+  | { readonly kind: 'map'; readonly entries: ReadonlyMap<unknown, unknown> }
   | { readonly kind: 'set'; readonly values: readonly unknown[] }
-  | { readonly kind: 'object'; readonly props: Readonly<Record<string, unknown>>; readonly count: number };
+  | { readonly kind: 'object'; readonly props: Readonly<Record<string, unknown>>; readonly count: number }
+  /** The names of a scope that changed: what they are bound to now and were bound to before (undefined: unbound). */
+  | { readonly kind: 'names'; readonly scope: Scope; readonly now: ReadonlyMap<string, Value | undefined>; readonly was: ReadonlyMap<string, Value | undefined> };
 
 /** Values that never change once made: not part of the state (they are compared by content). */
 const LEAF_KINDS = new Set(['none', 'bool', 'int', 'float', 'str', 'range', 'module', 'layerClass', 'opaque', 'unknown', 'ndarray']);
@@ -40,7 +43,8 @@ export function isLeafValue(o: object): boolean {
 
 function contentsOf(o: object): Contents {
   if (Array.isArray(o)) return { kind: 'array', items: o.slice() };
-  if (o instanceof Map) return { kind: 'map', entries: [...o] };
+  // A copy of the map itself: a module's names can be thousands, and a map copies fastest as a map.
+  if (o instanceof Map) return { kind: 'map', entries: new Map(o) };
   if (o instanceof Set) return { kind: 'set', values: [...o] };
   const props: Record<string, unknown> = {};
   let count = 0;
@@ -63,10 +67,11 @@ function unchanged(o: object, c: Contents): boolean {
     }
     case 'map': {
       const m = o as Map<unknown, unknown>;
-      if (m.size !== c.entries.length) return false;
-      let i = 0;
+      if (m.size !== c.entries.size) return false;
+      // Same keys in the same order, each with the same value.
+      const saved = c.entries.entries();
       for (const [k, v] of m) {
-        const e = c.entries[i++];
+        const e = saved.next().value as [unknown, unknown];
         if (e[0] !== k || e[1] !== v) return false;
       }
       return true;
@@ -78,6 +83,7 @@ function unchanged(o: object, c: Contents): boolean {
       for (const v of s) if (c.values[i++] !== v) return false;
       return true;
     }
+    case 'names': return true;
     case 'object': {
       const r = o as Record<string, unknown>;
       let n = 0;
@@ -91,13 +97,22 @@ function unchanged(o: object, c: Contents): boolean {
   }
 }
 
+/**
+ * Where saving goes from an object, when not into everything it holds: `deep` objects are followed further,
+ * `shallow` ones saved without following what they hold (a scope's names: only those the code uses matter).
+ */
+export type Expand = (o: object) => { readonly deep: readonly unknown[]; readonly shallow: readonly object[] } | undefined;
+
 /** The state reachable from some roots at one moment: every mutable object with its contents, and who holds it. */
 export class WorldSnapshot {
   readonly saved = new Map<object, Contents>();
   /** The first object found holding each saved object (to tell whose array or map changed). */
   readonly holder = new Map<object, object>();
 
-  constructor(roots: readonly unknown[]) {
+  constructor(roots: readonly unknown[], expand?: Expand) {
+    this.ownsLog = !bindingLog.changes;
+    bindingLog.changes ??= [];
+    this.logStart = bindingLog.changes.length;
     const stack: unknown[] = [...roots];
     const from: (object | undefined)[] = roots.map(() => undefined);
     const sealed = new Set<object>();
@@ -108,11 +123,18 @@ export class WorldSnapshot {
       const c = contentsOf(o);
       this.saved.set(o, c);
       if (h) this.holder.set(o, h);
+      if (sealed.has(o)) continue;
       const visit = (x: unknown): void => {
         if (typeof x === 'object' && x !== null) { stack.push(x); from.push(o); }
       };
+      const special = expand?.(o);
+      if (special) {
+        special.deep.forEach(visit);
+        for (const x of special.shallow) { sealed.add(x); visit(x); }
+        continue;
+      }
       switch (c.kind) {
-        case 'array': if (!sealed.has(o)) c.items.forEach(visit); break;
+        case 'array': c.items.forEach(visit); break;
         case 'map': for (const [k, v] of c.entries) { visit(k); visit(v); } break;
         case 'set': c.values.forEach(visit); break;
         case 'object':
@@ -133,26 +155,73 @@ export class WorldSnapshot {
     return typeof o === 'object' && o !== null && this.saved.has(o);
   }
 
-  /** The saved objects whose contents are different now, with their contents now. */
+  /** The saved objects whose contents are different now, with their contents now; changed names under their scope. */
   changes(): Map<object, Contents> {
     const out = new Map<object, Contents>();
     for (const [o, before] of this.saved) if (!unchanged(o, before)) out.set(o, contentsOf(o));
+    const log = bindingLog.changes ?? [];
+    const was = new Map<Scope, Map<string, Value | undefined>>();
+    for (let i = this.logStart; i < log.length; i++) {
+      const { scope, name, old } = log[i];
+      // Scopes made since (a call's locals) are not part of the state the alternatives share.
+      if (!this.saved.has(scope)) continue;
+      let m = was.get(scope);
+      if (!m) was.set(scope, (m = new Map()));
+      if (!m.has(name)) m.set(name, old);
+    }
+    for (const [scope, before] of was) {
+      const now = new Map<string, Value | undefined>();
+      for (const [name, old] of before) if (scope.vars.get(name) !== old) now.set(name, scope.vars.get(name));
+      if (now.size > 0) out.set(scope, { kind: 'names', scope, now, was: new Map([...now.keys()].map((n) => [n, before.get(n)])) });
+    }
     return out;
   }
 
-  /** Puts back the saved contents of these objects (the ones an alternative changed). */
-  restore(changed: Iterable<object>): void {
-    for (const o of changed) {
-      const c = this.saved.get(o);
-      if (c) putContents(o, c);
+  /** Puts back what an alternative changed: the saved contents of these objects, and every binding since the snapshot. */
+  restore(changes: ReadonlyMap<object, Contents>): void {
+    for (const [o, c] of changes) {
+      const saved = this.saved.get(o);
+      if (c.kind !== 'names' && saved) putContents(o, saved);
     }
+    const log = bindingLog.changes;
+    if (!log) return;
+    for (let i = log.length - 1; i >= this.logStart; i--) {
+      const { scope, name, old } = log[i];
+      if (old === undefined) scope.vars.delete(name);
+      else scope.vars.set(name, old);
+    }
+    log.length = this.logStart;
   }
+
+  /** Ends the binding log if this snapshot started it. */
+  close(): void {
+    if (this.ownsLog) bindingLog.changes = null;
+  }
+
+  private readonly logStart: number;
+  private readonly ownsLog: boolean;
 }
 
 export function putContents(o: object, c: Contents): void {
   switch (c.kind) {
+    case 'names': for (const [name, v] of c.now) c.scope.bind(name, v); return;
     case 'array': { const a = o as unknown[]; a.length = 0; a.push(...c.items); return; }
-    case 'map': { const m = o as Map<unknown, unknown>; m.clear(); for (const [k, v] of c.entries) m.set(k, v); return; }
+    case 'map': {
+      const m = o as Map<unknown, unknown>;
+      // Keys unchanged (in order): write back only the values that differ; else rebuild, keeping the saved order.
+      let sameKeys = m.size === c.entries.size;
+      if (sameKeys) {
+        const saved = c.entries.keys();
+        for (const k of m.keys()) if (saved.next().value !== k) { sameKeys = false; break; }
+      }
+      if (sameKeys) {
+        for (const [k, v] of c.entries) if (m.get(k) !== v) m.set(k, v);
+      } else {
+        m.clear();
+        for (const [k, v] of c.entries) m.set(k, v);
+      }
+      return;
+    }
     case 'set': { const s = o as Set<unknown>; s.clear(); for (const v of c.values) s.add(v); return; }
     case 'object': {
       const rec = o as Record<string, unknown>;

@@ -45,6 +45,8 @@ export interface CustomLayerState {
   built: boolean;
   /** Interprets the instance's call() on inputs of these shapes: the output shapes, or why they are unknown. */
   trace?: (inputs: readonly Tensor[], isList: boolean, callOptions?: ReadonlyMap<string, ArgValue>) => (Shape | null)[] | string;
+  /** The interpreter's object for the instance (what `trace` works on), so a saved state reaches it. */
+  instance?: object;
 }
 
 /** One execution of a user function call that was active when a layer was created. */

@@ -14,6 +14,7 @@ interface NodeInfo {
   fields?: Map<string, Node | null>;
   fieldLists?: Map<string, readonly Node[]>;
   range?: Range;
+  names?: ReadonlySet<string>;
 }
 
 const EMPTY: readonly Node[] = [];
@@ -98,4 +99,19 @@ export function cachedRange(n: Node, make: (n: Node) => Range): Range {
   const i = info(n);
   i.range ??= make(n);
   return i.range;
+}
+
+/** Every identifier written anywhere inside a node (what its code can name). */
+export function identifierNames(n: Node): ReadonlySet<string> {
+  const i = info(n);
+  if (i.names) return i.names;
+  const out = new Set<string>();
+  const stack: Node[] = [n];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (nodeType(c) === 'identifier') out.add(nodeText(c));
+    else stack.push(...named(c));
+  }
+  i.names = out;
+  return out;
 }

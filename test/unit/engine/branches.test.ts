@@ -246,3 +246,69 @@ test('a branch that raises inside a try is not left out: the handler may go on',
   assert.deepEqual(totals(m), [null, null, null]);
   assert.ok(reasons(f, 'caught').some((r) => r.includes('`flag` (line 8)')));
 });
+
+const REACH = `# keras-check: env KL_FLAG=1
+import os
+import keras
+from keras import layers
+
+FLAG = os.environ.get("KL_FLAG")
+first = keras.Sequential([keras.Input((4,)), layers.Dense(3)])
+second = keras.Sequential([keras.Input((4,)), layers.Dense(3)])
+add_to_first = first.add
+
+def grow_second():
+    second.add(layers.Dense(2))
+
+if FLAG:
+    add_to_first(layers.Dense(2))
+    grow_second()
+else:
+    add_to_first(layers.Dense(2))
+    grow_second()
+same_both = keras.Sequential([keras.Input((4,)), layers.Dense(5)])
+if FLAG:
+    grow_second()
+`;
+
+test('branches that change models through a stored bound method or a helper: both ways are followed from the same start', async () => {
+  await ready;
+  const f = analyze(REACH);
+  // Each way adds one Dense(2) to each model, once: Dense(3) on 4: 3 × (4 + 1) = 15; Dense(2) on 3: 2 × (3 + 1) = 8.
+  assert.deepEqual(rows(model(f, 'first')), [['Dense', [null, 3], 15], ['Dense', [null, 2], 8]]);
+  assert.deepEqual(totals(model(f, 'first')), [23, 23, 0]);
+  // The last if adds another Dense(2) to second on one way only (8 + 2 × (2 + 1) = 6 more): its total is ?.
+  assert.deepEqual(totals(model(f, 'second')), [null, null, null]);
+  assert.deepEqual(rows(model(f, 'second')).slice(0, 2), [['Dense', [null, 3], 15], ['Dense', [null, 2], 8]]);
+  // 5 × (4 + 1) = 25, untouched by either if.
+  assert.deepEqual(totals(model(f, 'same_both')), [25, 25, 0]);
+});
+
+const LATER_PASS = `# keras-check: env KL_STEPS=6
+import os
+import keras
+from keras import layers
+
+model = keras.Sequential([keras.Input((4,)), layers.Dense(3)])
+
+def widen(m):
+    m.add(layers.Dense(2))
+
+steps = int(os.environ.get("KL_STEPS", "2"))
+i = 0
+while i < steps:
+    if i > 3:
+        widen(model)
+    i += 1
+`;
+
+test('a loop of unknown length: a model only a later pass changes (through a helper) is not shown as certain', async () => {
+  await ready;
+  const f = analyze(LATER_PASS);
+  // Keras: 15 with KL_STEPS=2 (the helper never runs); with 6, passes 4 and 5 add Dense(2) twice (15 + 8 + 6 = 29).
+  // The one pass keras-lens follows (i = 0) adds nothing, so the model is marked from the loop's source.
+  const m = model(f, 'model');
+  assert.deepEqual(totals(m), [null, null, null]);
+  assert.deepEqual(rows(m), [['Dense', [null, 3], 15]]);
+  assert.ok((m.unknownReason ?? '').includes('`i < steps` (line 13)'));
+});
