@@ -70,6 +70,11 @@ function errorLines(tree: Tree): [number, number][] {
 
 const blank = (s: string): string => s.replace(/[^\r]/g, ' ');
 
+const COMPOUND = new Set([
+  'if_statement', 'for_statement', 'while_statement', 'try_statement', 'with_statement', 'function_definition',
+  'class_definition', 'decorated_definition', 'match_statement',
+]);
+
 /**
  * Parses `text`; if it has errors, parses each suspicious top-level statement on its own and
  * blanks those that are wrong by themselves, then parses once more. Each statement is parsed
@@ -86,6 +91,18 @@ export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseR
   const diagnostics: Diagnostic[] = [];
   const chunks = topLevelChunks(lines);
   const tested = new Set<number>();
+  /**
+   * Whether lines [start, row) are simple statements that parse cleanly alone: a stray `)` or indented line
+   * after a finished statement joins its chunk, and only the stray part is wrong. A compound statement
+   * (a loop, an `if`) cut before its error is not kept: half a block would be a different program.
+   */
+  const cleanHead = (start: number, row: number): boolean => {
+    if (row <= start || lines.slice(start, row).every((l) => l.trim() === '')) return false;
+    const head = parseText(lines.slice(start, row).join('\n'));
+    const ok = !head.rootNode.hasError && head.rootNode.namedChildren.every((c) => !c || !COMPOUND.has(c.type));
+    head.delete();
+    return ok;
+  };
   /** Parses chunk k alone (once); if it is wrong by itself, reports and blanks it. */
   const wrongAlone = (k: number): boolean => {
     if (tested.has(k)) return false;
@@ -97,12 +114,13 @@ export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseR
       const row = start + Math.min(e.startPosition.row, end - start - 1);
       const line = lines[row] ?? '';
       const col = e.startPosition.row < end - start ? e.startPosition.column : 0;
+      const from = cleanHead(start, row) ? row : start;
       diagnostics.push({
         range: { start: { line: row, character: col }, end: { line: row, character: Math.max(col + 1, line.length) } },
         severity: 'error',
-        message: `${describe(e, line)}; keras-lens skips the statement on ${linesText(start, end)}`,
+        message: `${describe(e, line)}; keras-lens skips the statement on ${linesText(from, end)}`,
       });
-      for (let i = start; i < end; i++) lines[i] = blank(lines[i]);
+      for (let i = from; i < end; i++) lines[i] = blank(lines[i]);
     }
     alone.delete();
     return !!e;
