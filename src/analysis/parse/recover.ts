@@ -1,7 +1,7 @@
 // Syntax-error recovery: blank out each top-level statement that has an error, so the rest of the file still parses.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Diagnostic } from '../summary/types';
-import { parseText } from './parser';
+import { parseText, parseTimeLimitMs, parseWithin } from './parser';
 import { topLevelChunks } from './chunks';
 
 export interface ParseResult {
@@ -83,11 +83,12 @@ const COMPOUND = new Set([
 export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseResult {
   // A lone CR ends a line for Python and VS Code but not for tree-sitter: read it as LF (same length and offsets).
   const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
-  const tree = parseText(text, oldTree);
-  if (!tree.rootNode.hasError) return { tree, text, diagnostics: [] };
+  const tree = parseWithin(text, parseTimeLimitMs(text.length), oldTree);
+  if (tree && !tree.rootNode.hasError) return { tree, text, diagnostics: [] };
   const lines = text.split('\n');
-  const suspicious = errorLines(tree);
-  tree.delete();
+  // A parse that ran out of time is lost in error recovery somewhere: every statement is suspect then.
+  const suspicious: [number, number][] = tree ? errorLines(tree) : [[0, lines.length]];
+  tree?.delete();
   const diagnostics: Diagnostic[] = [];
   const chunks = topLevelChunks(lines);
   const tested = new Set<number>();
@@ -98,9 +99,10 @@ export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseR
    */
   const cleanHead = (start: number, row: number): boolean => {
     if (row <= start || lines.slice(start, row).every((l) => l.trim() === '')) return false;
-    const head = parseText(lines.slice(start, row).join('\n'));
-    const ok = !head.rootNode.hasError && head.rootNode.namedChildren.every((c) => !c || !COMPOUND.has(c.type));
-    head.delete();
+    const text = lines.slice(start, row).join('\n');
+    const head = parseWithin(text, parseTimeLimitMs(text.length));
+    const ok = !!head && !head.rootNode.hasError && head.rootNode.namedChildren.every((c) => !c || !COMPOUND.has(c.type));
+    head?.delete();
     return ok;
   };
   /** Parses chunk k alone (once); if it is wrong by itself, reports and blanks it. */
@@ -108,7 +110,14 @@ export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseR
     if (tested.has(k)) return false;
     tested.add(k);
     const [start, end] = chunks[k];
-    const alone = parseText(lines.slice(start, end).join('\n'));
+    const chunk = lines.slice(start, end).join('\n');
+    const alone = parseWithin(chunk, parseTimeLimitMs(chunk.length));
+    if (!alone) {
+      // Only error recovery gets this slow: the statement is wrong, but where is not worth the wait.
+      diagnostics.push(contextError(start, end, lines[start], 'Syntax error (too tangled to pinpoint)'));
+      for (let i = start; i < end; i++) lines[i] = blank(lines[i]);
+      return true;
+    }
     const e = alone.rootNode.hasError ? firstError(alone.rootNode) : null;
     if (e) {
       const row = start + Math.min(e.startPosition.row, end - start - 1);
@@ -172,10 +181,10 @@ export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseR
 const linesText = (start: number, end: number): string => (end - start > 1 ? `lines ${start + 1}–${end}` : `line ${start + 1}`);
 
 /** A statement that parses alone but not where it stands: reported on its own first line. */
-function contextError(start: number, end: number, line: string): Diagnostic {
+function contextError(start: number, end: number, line: string, what = 'Syntax error (with the code around it)'): Diagnostic {
   return {
     range: { start: { line: start, character: 0 }, end: { line: start, character: Math.max(1, line.length) } },
     severity: 'error',
-    message: `Syntax error (with the code around it); keras-lens skips the statement on ${linesText(start, end)}`,
+    message: `${what}; keras-lens skips the statement on ${linesText(start, end)}`,
   };
 }
