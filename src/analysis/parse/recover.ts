@@ -2,7 +2,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Diagnostic } from '../summary/types';
 import { parseText, parseTimeLimitMs, parseWithin } from './parser';
-import { topLevelChunks } from './chunks';
+import { firstStatementEnd, topLevelChunks } from './chunks';
 
 export interface ParseResult {
   readonly tree: Tree;
@@ -120,10 +120,17 @@ export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseR
     }
     const e = alone.rootNode.hasError ? firstError(alone.rootNode) : null;
     if (e) {
-      const row = start + Math.min(e.startPosition.row, end - start - 1);
+      let row = start + Math.min(e.startPosition.row, end - start - 1);
+      let col = e.startPosition.row < end - start ? e.startPosition.column : 0;
+      // Keep what parses before the error, or else the first statement if a stray line follows it.
+      const first = firstStatementEnd(lines, start, end);
+      const from = cleanHead(start, row) ? row : first !== undefined && first + 1 < end && cleanHead(start, first + 1) ? first + 1 : start;
+      if (row < from) {
+        // tree-sitter's error began at the statement kept: report the first line skipped instead.
+        row = Math.max(0, lines.slice(from, end).findIndex((l) => l.trim() !== '')) + from;
+        col = /^\s*/.exec(lines[row])?.[0].length ?? 0;
+      }
       const line = lines[row] ?? '';
-      const col = e.startPosition.row < end - start ? e.startPosition.column : 0;
-      const from = cleanHead(start, row) ? row : start;
       diagnostics.push({
         range: { start: { line: row, character: col }, end: { line: row, character: Math.max(col + 1, line.length) } },
         severity: 'error',

@@ -116,3 +116,13 @@ test('a loop whose chunk ends in a stray `)` is skipped whole: half a block woul
   // The loop did not run, so units is still 3: 784 × 3 + 3 = 2,355 (not 784 × 5 + 5).
   assert.deepEqual(totals(model(f, 'first')), [2355, 2355, 0]);
 });
+
+test('a stray indented line after a finished statement: the statement runs, the error is on the stray line', async () => {
+  await ready;
+  // tree-sitter's error node starts at `first = …` (it swallows the stray line), yet `first` is complete.
+  const f = analyze(`${H}${FIRST}\n\n .keras.layers import Dense\n${AFTER}`);
+  assert.deepEqual(totals(model(f, 'first')), MNIST);
+  assert.deepEqual(totals(model(f, 'after')), MNIST);
+  const errors = f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line + 1);
+  assert.deepEqual(errors, [6], 'one syntax error, on the stray line 6');
+});
