@@ -33,7 +33,7 @@ export interface Failure {
   readonly detail: string;
 }
 
-export type BelowSkip = 'version' | 'budget-used-up' | 'open-string' | 'data-format' | 'rebinds-name';
+export type BelowSkip = 'engine-failed' | 'version' | 'budget-used-up' | 'open-string' | 'data-format' | 'rebinds-name';
 
 export interface CaseResult {
   readonly seed: number;
@@ -75,6 +75,7 @@ export function runCase(c: FuzzCase, options: AnalysisOptions = FUZZ_OPTIONS): C
   let belowSkipped: BelowSkip | undefined;
   if (failures.some((f) => f.kind === 'internal-error')) {
     // The engine gave up on the whole file: comparing anchors would only repeat that failure.
+    belowSkipped = 'engine-failed';
   } else if (summary.kerasVersion !== c.above.alone.kerasVersion) {
     belowSkipped = 'version';
   } else {

@@ -68,7 +68,11 @@ async function main(): Promise<number> {
     seed: args.seed, indexes, workers: args.workers, hangMs: args.hangMs,
     onResult: (r) => {
       done++;
-      if (r.failures.length > 0) failed++;
+      if (r.failures.length > 0) {
+        failed++;
+        // Printed as found, so a long run's failures can be looked at before it ends.
+        console.error(`  FAIL ${r.seed}:${r.index} [${r.mutations.join('+')}] ${r.failures.map((f) => `${f.kind}: ${f.detail.split('\n')[0].slice(0, 160)}`).join('; ')}`);
+      }
       if (done % every === 0) console.error(`  ${done.toLocaleString('en-US')} cases, ${failed} failing, ${Math.round((Date.now() - t0) / 1000)} s`);
     },
   });

@@ -179,3 +179,12 @@ test('a syntax error mid-file: the models above and below are both reported', as
   assertTotal(s, 'above', 7850);
   assertTotal(s, 'below', 36);
 });
+
+test('an unclosed `import(` before an 80,000-item list: tree-sitter\'s error recovery is cut short, the models are exact', async () => {
+  // tree-sitter's recovery is quadratic here (14 s for 30,000 items, minutes for 80,000): found by npm run fuzz.
+  const text = `${IMPORTS}${MNIST_LINE}from keras.layers import( Dense\nX = [${Array(80_000).fill('0').join(', ')}]\nlast = Sequential([Dense(10, input_shape=(784,))])\n`;
+  const s = await analyze(text, 'slow-recovery.py');
+  assertTotal(s, 'ok', 7850);
+  assertTotal(s, 'last', 7850);
+  assert.ok(onLine(s, 3, 'error').length > 0, `a syntax error on the import line:\n${show(s)}`);
+});

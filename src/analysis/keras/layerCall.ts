@@ -85,5 +85,11 @@ export function runDef(
   callOptions?: ReadonlyMap<string, ArgValue>,
 ): LayerBuild {
   def.validate?.(args, opts.version);
-  return def.build(makeLayerCall(args, inputs, inputIsList, opts, callOptions));
+  const build = def.build(makeLayerCall(args, inputs, inputIsList, opts, callOptions));
+  // Past 2**53 a dimension is no longer exact (an image 10**12 pixels wide, flattened): unknown, never wrong.
+  const inexact = (s: readonly (number | null)[]): boolean => s.some((d) => d !== null && !Number.isSafeInteger(d));
+  if (build.outputs.some(inexact) || build.weights.some((w) => inexact(w.shape))) {
+    throw new UnknownFigure(`${def.className}: a dimension is larger than JavaScript counts exactly (2**53)`);
+  }
+  return build;
 }

@@ -46,3 +46,40 @@ export function topLevelChunks(lines: readonly string[]): [number, number][] {
   if (starts[0] !== 0) starts.unshift(0);
   return starts.map((s, k) => [s, starts[k + 1] ?? lines.length]);
 }
+
+/**
+ * The line on which the first statement of lines [start, end) ends: brackets closed, not ended by `:` or a
+ * backslash, outside strings. Undefined if it does not end before `end`. (A cheap scan, as above.)
+ */
+export function firstStatementEnd(lines: readonly string[], start: number, end: number): number | undefined {
+  let depth = 0;
+  let open: string | null = null; // the triple quote we are in
+  for (let row = start; row < end; row++) {
+    const line = lines[row];
+    let i = 0;
+    while (i < line.length) {
+      const c = line[i];
+      if (open) {
+        const close = line.indexOf(open, i);
+        if (close < 0) { i = line.length; break; }
+        i = close + 3;
+        if (line[close - 1] !== '\\') open = null;
+        continue;
+      }
+      if (c === '#') break;
+      if (c === '"' || c === "'") {
+        if (line.startsWith(c.repeat(3), i)) { open = c.repeat(3); i += 3; continue; }
+        i++;
+        while (i < line.length && line[i] !== c) i += line[i] === '\\' ? 2 : 1;
+        i++;
+        continue;
+      }
+      if ('([{'.includes(c)) depth++;
+      else if (')]}'.includes(c)) depth--;
+      i++;
+    }
+    const code = line.replace(/#.*$/, '').trimEnd();
+    if (!open && depth <= 0 && code !== '' && !code.endsWith(':') && !code.endsWith('\\')) return depth === 0 ? row : undefined;
+  }
+  return undefined;
+}

@@ -38,6 +38,23 @@ export function parseText(text: string, oldTree?: Tree | null): Tree {
   return tree;
 }
 
+/**
+ * Time allowed for one parse: far above a normal parse (about 1 µs a character), far below tree-sitter's
+ * error recovery gone quadratic (an unclosed `import(` before a 30,000-item list: 14 s for 100 KB).
+ */
+export const parseTimeLimitMs = (chars: number): number => 100 + chars / 200;
+
+/** Parses text, or gives up (null) once it has taken longer than `ms`. */
+export function parseWithin(text: string, ms: number, oldTree?: Tree | null): Tree | null {
+  if (!parser) throw new Error('keras-lens: initParser() must finish before parsing');
+  const deadline = performance.now() + ms;
+  // tree-sitter calls this every hundred or so parse operations; returning true cancels the parse.
+  const tree = parser.parse(text, oldTree ?? null, { progressCallback: () => performance.now() > deadline });
+  // A cancelled parse would otherwise resume on the next call, whatever its text.
+  if (!tree) parser.reset();
+  return tree;
+}
+
 export function grammarAbiVersion(): number {
   if (!parser?.language) throw new Error('keras-lens: parser not initialised');
   return parser.language.abiVersion;

@@ -1,8 +1,8 @@
 // Syntax-error recovery: blank out each top-level statement that has an error, so the rest of the file still parses.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Diagnostic } from '../summary/types';
-import { parseText } from './parser';
-import { topLevelChunks } from './chunks';
+import { parseText, parseTimeLimitMs, parseWithin } from './parser';
+import { firstStatementEnd, topLevelChunks } from './chunks';
 
 export interface ParseResult {
   readonly tree: Tree;
@@ -70,6 +70,11 @@ function errorLines(tree: Tree): [number, number][] {
 
 const blank = (s: string): string => s.replace(/[^\r]/g, ' ');
 
+const COMPOUND = new Set([
+  'if_statement', 'for_statement', 'while_statement', 'try_statement', 'with_statement', 'function_definition',
+  'class_definition', 'decorated_definition', 'match_statement',
+]);
+
 /**
  * Parses `text`; if it has errors, parses each suspicious top-level statement on its own and
  * blanks those that are wrong by themselves, then parses once more. Each statement is parsed
@@ -78,31 +83,60 @@ const blank = (s: string): string => s.replace(/[^\r]/g, ' ');
 export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseResult {
   // A lone CR ends a line for Python and VS Code but not for tree-sitter: read it as LF (same length and offsets).
   const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
-  const tree = parseText(text, oldTree);
-  if (!tree.rootNode.hasError) return { tree, text, diagnostics: [] };
+  const tree = parseWithin(text, parseTimeLimitMs(text.length), oldTree);
+  if (tree && !tree.rootNode.hasError) return { tree, text, diagnostics: [] };
   const lines = text.split('\n');
-  const suspicious = errorLines(tree);
-  tree.delete();
+  // A parse that ran out of time is lost in error recovery somewhere: every statement is suspect then.
+  const suspicious: [number, number][] = tree ? errorLines(tree) : [[0, lines.length]];
+  tree?.delete();
   const diagnostics: Diagnostic[] = [];
   const chunks = topLevelChunks(lines);
   const tested = new Set<number>();
+  /**
+   * Whether lines [start, row) are simple statements that parse cleanly alone: a stray `)` or indented line
+   * after a finished statement joins its chunk, and only the stray part is wrong. A compound statement
+   * (a loop, an `if`) cut before its error is not kept: half a block would be a different program.
+   */
+  const cleanHead = (start: number, row: number): boolean => {
+    if (row <= start || lines.slice(start, row).every((l) => l.trim() === '')) return false;
+    const text = lines.slice(start, row).join('\n');
+    const head = parseWithin(text, parseTimeLimitMs(text.length));
+    const ok = !!head && !head.rootNode.hasError && head.rootNode.namedChildren.every((c) => !c || !COMPOUND.has(c.type));
+    head?.delete();
+    return ok;
+  };
   /** Parses chunk k alone (once); if it is wrong by itself, reports and blanks it. */
   const wrongAlone = (k: number): boolean => {
     if (tested.has(k)) return false;
     tested.add(k);
     const [start, end] = chunks[k];
-    const alone = parseText(lines.slice(start, end).join('\n'));
+    const chunk = lines.slice(start, end).join('\n');
+    const alone = parseWithin(chunk, parseTimeLimitMs(chunk.length));
+    if (!alone) {
+      // Only error recovery gets this slow: the statement is wrong, but where is not worth the wait.
+      diagnostics.push(contextError(start, end, lines[start], 'Syntax error (too tangled to pinpoint)'));
+      for (let i = start; i < end; i++) lines[i] = blank(lines[i]);
+      return true;
+    }
     const e = alone.rootNode.hasError ? firstError(alone.rootNode) : null;
     if (e) {
-      const row = start + Math.min(e.startPosition.row, end - start - 1);
+      let row = start + Math.min(e.startPosition.row, end - start - 1);
+      let col = e.startPosition.row < end - start ? e.startPosition.column : 0;
+      // Keep what parses before the error, or else the first statement if a stray line follows it.
+      const first = firstStatementEnd(lines, start, end);
+      const from = cleanHead(start, row) ? row : first !== undefined && first + 1 < end && cleanHead(start, first + 1) ? first + 1 : start;
+      if (row < from) {
+        // tree-sitter's error began at the statement kept: report the first line skipped instead.
+        row = Math.max(0, lines.slice(from, end).findIndex((l) => l.trim() !== '')) + from;
+        col = /^\s*/.exec(lines[row])?.[0].length ?? 0;
+      }
       const line = lines[row] ?? '';
-      const col = e.startPosition.row < end - start ? e.startPosition.column : 0;
       diagnostics.push({
         range: { start: { line: row, character: col }, end: { line: row, character: Math.max(col + 1, line.length) } },
         severity: 'error',
-        message: `${describe(e, line)}; keras-lens skips the statement on ${linesText(start, end)}`,
+        message: `${describe(e, line)}; keras-lens skips the statement on ${linesText(from, end)}`,
       });
-      for (let i = start; i < end; i++) lines[i] = blank(lines[i]);
+      for (let i = from; i < end; i++) lines[i] = blank(lines[i]);
     }
     alone.delete();
     return !!e;
@@ -154,10 +188,10 @@ export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseR
 const linesText = (start: number, end: number): string => (end - start > 1 ? `lines ${start + 1}–${end}` : `line ${start + 1}`);
 
 /** A statement that parses alone but not where it stands: reported on its own first line. */
-function contextError(start: number, end: number, line: string): Diagnostic {
+function contextError(start: number, end: number, line: string, what = 'Syntax error (with the code around it)'): Diagnostic {
   return {
     range: { start: { line: start, character: 0 }, end: { line: start, character: Math.max(1, line.length) } },
     severity: 'error',
-    message: `Syntax error (with the code around it); keras-lens skips the statement on ${linesText(start, end)}`,
+    message: `${what}; keras-lens skips the statement on ${linesText(start, end)}`,
   };
 }

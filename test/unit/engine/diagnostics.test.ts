@@ -82,3 +82,12 @@ test('an RNN whose return_sequences is an undefined name: its row is ?, the file
   // Dense(2) on 3 inputs: 3 × 2 + 2 = 8.
   assert.deepEqual(rows(model(f, 'after')), [['Dense', [null, 2], 8]]);
 });
+
+test('dimensions past 2**53 make a row ?, never an inexact number (found by the fuzzer)', async () => {
+  await ready;
+  // 10**12 × 10**12 × 3 = 3e24 features: beyond what a double holds exactly.
+  const f = analyze(`${H}m = keras.Sequential([keras.Input((10**12, 10**12, 3)), layers.Flatten(), layers.Dense(2)])\n`);
+  const m = model(f, 'm');
+  assert.deepEqual(rows(m), [['Flatten', null, null], ['Dense', null, null]]);
+  assert.equal(m.totalParams, null);
+});

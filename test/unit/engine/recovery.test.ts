@@ -95,3 +95,34 @@ test('a comment after a statement is not taken for the hidden error of a later l
   const errors = f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line + 1);
   assert.deepEqual(errors, [5], 'one syntax error, on the import line');
 });
+
+test('a stray line after a finished statement skips only itself, not the statement its chunk starts with', async () => {
+  await ready;
+  // Dense(3) on 784 inputs: 784 × 3 + 3 = 2,355; it needs `units = 3` to have run.
+  const uses = 'first = keras.Sequential([keras.Input((784,)), layers.Dense(units)])\n';
+  for (const stray of [')', '\n\n]', '}']) {
+    const f = analyze(`${H}units = 3\n${stray}\n${uses}${AFTER}`);
+    assert.deepEqual(totals(model(f, 'first')), [2355, 2355, 0], `after ${JSON.stringify(stray)}`);
+    assert.deepEqual(totals(model(f, 'after')), MNIST);
+    const errors = f.diagnostics.filter((d) => d.severity === 'error');
+    assert.equal(errors.length, 1, `one syntax error after ${JSON.stringify(stray)}: ${errors.map((d) => d.message).join('; ')}`);
+    assert.ok(errors[0].range.start.line > 2, `the error is not on the \`units\` line: ${errors[0].message}`);
+  }
+});
+
+test('a loop whose chunk ends in a stray `)` is skipped whole: half a block would be another program', async () => {
+  await ready;
+  const f = analyze(`${H}units = 3\nfor _ in range(2):\n    units = units + 1\n)\nfirst = keras.Sequential([keras.Input((784,)), layers.Dense(units)])\n`);
+  // The loop did not run, so units is still 3: 784 × 3 + 3 = 2,355 (not 784 × 5 + 5).
+  assert.deepEqual(totals(model(f, 'first')), [2355, 2355, 0]);
+});
+
+test('a stray indented line after a finished statement: the statement runs, the error is on the stray line', async () => {
+  await ready;
+  // tree-sitter's error node starts at `first = …` (it swallows the stray line), yet `first` is complete.
+  const f = analyze(`${H}${FIRST}\n\n .keras.layers import Dense\n${AFTER}`);
+  assert.deepEqual(totals(model(f, 'first')), MNIST);
+  assert.deepEqual(totals(model(f, 'after')), MNIST);
+  const errors = f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line + 1);
+  assert.deepEqual(errors, [6], 'one syntax error, on the stray line 6');
+});
