@@ -82,7 +82,10 @@ const COMPOUND = new Set([
  */
 export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseResult {
   // A lone CR ends a line for Python and VS Code but not for tree-sitter: read it as LF (same length and offsets).
-  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  const unCR = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  // Comment-only lines become spaces (same length and offsets): tree-sitter-python takes seconds on thousands of
+  // consecutive comment lines (6 s for 8,000 here). A `#` line inside a triple-quoted string is blanked too; no figure reads it.
+  const text = unCR.includes('#') ? unCR.replace(/^([ \t]*)(#[^\n\r]*)/gm, (_m, indent: string, c: string) => indent + ' '.repeat(c.length)) : unCR;
   const tree = parseWithin(text, parseTimeLimitMs(text.length), oldTree);
   if (tree && !tree.rootNode.hasError) return { tree, text, diagnostics: [] };
   const lines = text.split('\n');
