@@ -13,6 +13,7 @@ import { evalExpr } from './expressions';
 import { iterate } from './iteration';
 import { continueMaybe, execFor, execIf, execWhile } from './controlFlow';
 import { markCutOff } from './cutOff';
+import { identifiersIn, isStackOverflow, pushChildren } from './syntaxWalk';
 import { callValue } from './calls';
 import { execImport, execImportFrom } from './imports';
 import { defineFunction } from './functions';
@@ -390,24 +391,4 @@ export function keepFirstNameReports(diagnostics: readonly Diagnostic[], nameOf:
     seen.add(name);
     return true;
   });
-}
-
-/** Named children onto a stack, last first, so they pop in source order (a loop: a list literal may have 30,000). */
-function pushChildren(stack: Node[], n: Node): void {
-  const cs = named(n);
-  for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i]);
-}
-
-const isStackOverflow = (e: unknown): boolean => e instanceof RangeError && /call stack/i.test(e.message);
-
-/** The names an assignment target binds, in order (`a, (b, *c)`: a, b, c); attributes and subscripts bind none. */
-function identifiersIn(target: Node): string[] {
-  const out: string[] = [];
-  const stack: Node[] = [target];
-  while (stack.length > 0) {
-    const n = stack.pop() as Node;
-    if (nodeType(n) === 'identifier') out.push(nodeText(n));
-    else if (nodeType(n) !== 'attribute' && nodeType(n) !== 'subscript') pushChildren(stack, n);
-  }
-  return out;
 }
