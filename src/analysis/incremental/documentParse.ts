@@ -134,21 +134,27 @@ export class DocumentParse {
       list[i].row += rows;
     }
     if (rows === 0) return;
+    // Runs of chunks on one tree, and how many of each tree's chunks moved.
+    const runs: [number, number][] = [];
     const movedRefs = new Map<Tree, number>();
-    for (let i = index; i < list.length; i++) movedRefs.set(list[i].tree, (movedRefs.get(list[i].tree) ?? 0) + 1);
+    for (let i = index; i < list.length;) {
+      let k = i + 1;
+      while (k < list.length && list[k].tree === list[i].tree) k++;
+      runs.push([i, k]);
+      movedRefs.set(list[i].tree, (movedRefs.get(list[i].tree) ?? 0) + k - i);
+      i = k;
+    }
     const shared = new Set<Tree>();
     for (const [tree, n] of movedRefs) {
       if (n === this.refs.get(tree)) setRowOffset(tree, rowOffset(tree) + rows);
       else shared.add(tree);
     }
-    // Runs of chunks on a shared tree, re-parsed (one splice at the end keeps this linear).
+    if (shared.size === 0) return;
+    // Runs on a shared tree are parsed again (one new list at the end keeps this linear).
     const out: Chunk[] = list.slice(0, index);
-    for (let i = index; i < list.length;) {
-      const tree = list[i].tree;
-      let k = i;
-      while (k < list.length && list[k].tree === tree) k++;
+    for (const [i, k] of runs) {
       const run = list.slice(i, k);
-      if (shared.has(tree)) {
+      if (shared.has(list[i].tree)) {
         const fresh = segments(text, run);
         for (const c of fresh) this.hold(c, 1);
         for (const c of run) this.hold(c, -1);
@@ -156,7 +162,6 @@ export class DocumentParse {
       } else {
         for (const c of run) out.push(c);
       }
-      i = k;
     }
     this.list = out;
   }
