@@ -80,10 +80,17 @@ for (const [lines, models] of SIZES) {
   }, edits);
   const { mode, units, ran } = doc.stats;
   if (!isDeepStrictEqual(last, analyzeSource(variant(k - 1), file))) throw new Error(`incremental result differs from analyzeSource on ${file}`);
+  // Enter and Backspace at the start of the edited line: every line below moves by one.
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const moved = (j) => (j % 2 === 0 ? text : text.slice(0, lineStart) + '\n' + text.slice(lineStart));
+  let j = 1;
+  doc.update(text);
+  const enter = time(() => { last = doc.update(moved(j++)); }, edits);
+  if (!isDeepStrictEqual(last, analyzeSource(moved(j - 1), file))) throw new Error(`incremental result differs from analyzeSource on ${file} (lines moved)`);
   doc.dispose();
   const found = analyzeSource(text, file).models.length;
   const phaseMedians = Object.fromEntries(Object.entries(phases).map(([p, xs]) => [p, stats(xs).median]));
-  rows.push({ lines: text.split('\n').length, models: found, cold, edit, mode, units, ran, phases: phaseMedians, mem: peakMemory(file), memInc: peakMemoryIncremental(file) });
+  rows.push({ lines: text.split('\n').length, models: found, cold, edit, enter, mode, units, ran, phases: phaseMedians, mem: peakMemory(file), memInc: peakMemoryIncremental(file) });
 }
 
 const f1 = (x) => x.toFixed(1).padStart(8);
@@ -98,6 +105,10 @@ rows.forEach((r, i) => {
   const prev = rows[i - 1];
   console.log(`${String(r.lines).padStart(7)} ${String(r.models).padStart(7)} ${f1(r.cold.median)}   ${f1(r.cold.p95)}   ${g(growth(r, prev, 'cold'))}   ${f2(r.edit.median)}   ${f2(r.edit.p95)}   ${g(growth(r, prev, 'edit'))}   ${`${r.mode === 'incremental' ? r.ran : 'all'}/${r.units}`.padStart(12)}   ${f1(r.mem)}   ${f1(r.memInc)}`);
 });
+
+console.log('\nre-analysis after a line break typed and deleted at the start of that line (every line below moves; ms)');
+console.log('  lines   enter med   enter p95');
+for (const r of rows) console.log(`${String(r.lines).padStart(7)}    ${f2(r.enter.median)}    ${f2(r.enter.p95)}`);
 
 console.log('\nwhere an edit\'s time goes (ms, median per step of DocumentAnalysis.update): find the changed chunks and parse them;');
 console.log('read the names of new chunks; plan units; walk the chunks, running the changed unit; check and assemble');
