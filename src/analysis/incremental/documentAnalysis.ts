@@ -6,8 +6,8 @@ import type { Diagnostic, FileSummary, ModelSummaryEntry } from '../summary/type
 import { analyzeSource, binaryReason, binarySummary, finishSummary, versionDiagnostic, DEFAULT_OPTIONS, type AnalysisOptions } from '../engine';
 import { DEFAULT_LIMITS, keepFirstNameReports } from '../interpret/interpreter';
 import { detectVersionIn, mayBeLegacy } from '../versionDetect';
-import { DocumentParse, type Chunk } from './documentParse';
-import { textChange, type TextChange } from './textChange';
+import { DocumentParse, type Chunk } from '../parse/documentParse';
+import { textChange, type TextChange } from '../parse/textChange';
 import { chunkFacts, type ChunkFacts } from './facts';
 import { liteStatements } from './syntaxLite';
 import { planUnits, type Plan } from './grouping';

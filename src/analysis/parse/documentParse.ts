@@ -4,10 +4,10 @@
 // Consecutive chunks share one tree (a segment) when parsed together, as at the first parse; an edit
 // parses its chunks alone. A tree counts rows from where its text starts (parse/ranges.ts adds the row).
 import type { Node, Tree } from 'web-tree-sitter';
-import { parseText } from '../parse/parser';
-import { rowOffset, setRowOffset } from '../parse/ranges';
-import { named } from '../parse/nodes';
-import { scanChunks, type ChunkSpan } from './chunker';
+import { parseText } from './parser';
+import { rowOffset, setRowOffset } from './ranges';
+import { named } from './nodes';
+import { scanChunks, type ChunkSpan } from './chunkScanner';
 import { textChange, type TextChange } from './textChange';
 
 export interface Chunk extends ChunkSpan {
