@@ -2,7 +2,7 @@
 // own incremental re-parse re-reads a whole Python file: its top-level statements begin with tokens it
 // does not reuse, so it saves little; see docs/performance.md.)
 // Consecutive chunks share one tree (a segment) when parsed together, as at the first parse; an edit
-// parses its chunks alone. A tree counts rows from where its text starts (parse/ranges.ts adds the row).
+// parses its chunks alone. A tree counts rows from where its text starts (ranges.ts adds the row).
 import type { Node, Tree } from 'web-tree-sitter';
 import { parseText } from './parser';
 import { rowOffset, setRowOffset } from './ranges';
@@ -21,7 +21,7 @@ export interface Chunk extends ChunkSpan {
   readonly base: number;
   /**
    * The chunk has a syntax error alone, or may parse differently alone than in the file (then the whole
-   * file goes through parse/recover.ts, as analyzeSource does).
+   * file goes through recover.ts, as analyzeSource does).
    */
   readonly hasError: boolean;
   /** Its top-level statements. */
