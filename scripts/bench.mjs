@@ -26,14 +26,24 @@ function stats(xs) {
   return { median: at(0.5), p95: at(0.95) };
 }
 
+/** CPU milliseconds this process used (its own threads: on a busy machine, closer to the work than wall time). */
+function cpuMs() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Wall-time median and p95 of `runs` calls, with the median CPU time as `cpu`. */
 function time(fn, runs) {
   const xs = [];
+  const cs = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = cpuMs();
     const t0 = performance.now();
     fn();
     xs.push(performance.now() - t0);
+    cs.push(cpuMs() - c0);
   }
-  return stats(xs);
+  return { ...stats(xs), cpu: stats(cs).median };
 }
 
 /** Peak resident memory (MiB) of a fresh process that analyses the file once from scratch. */
@@ -80,10 +90,17 @@ for (const [lines, models] of SIZES) {
   }, edits);
   const { mode, units, ran } = doc.stats;
   if (!isDeepStrictEqual(last, analyzeSource(variant(k - 1), file))) throw new Error(`incremental result differs from analyzeSource on ${file}`);
+  // Enter and Backspace at the start of the edited line: every line below moves by one.
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const moved = (j) => (j % 2 === 0 ? text : text.slice(0, lineStart) + '\n' + text.slice(lineStart));
+  let j = 1;
+  doc.update(text);
+  const enter = time(() => { last = doc.update(moved(j++)); }, edits);
+  if (!isDeepStrictEqual(last, analyzeSource(moved(j - 1), file))) throw new Error(`incremental result differs from analyzeSource on ${file} (lines moved)`);
   doc.dispose();
   const found = analyzeSource(text, file).models.length;
   const phaseMedians = Object.fromEntries(Object.entries(phases).map(([p, xs]) => [p, stats(xs).median]));
-  rows.push({ lines: text.split('\n').length, models: found, cold, edit, mode, units, ran, phases: phaseMedians, mem: peakMemory(file), memInc: peakMemoryIncremental(file) });
+  rows.push({ lines: text.split('\n').length, models: found, cold, edit, enter, mode, units, ran, phases: phaseMedians, mem: peakMemory(file), memInc: peakMemoryIncremental(file) });
 }
 
 const f1 = (x) => x.toFixed(1).padStart(8);
@@ -93,11 +110,16 @@ const g = (x) => (Number.isNaN(x) ? '       -' : f2(x));
 console.log('\nkeras-lens analysis time (ms; median / p95 over repeated runs), time growth per doubling of the file');
 console.log('(cold = analyzeSource from scratch; edit = incremental re-analysis after a one-character edit in a layer in');
 console.log(' the middle of the file) and peak memory (MiB) of a fresh process: one cold analysis / incremental + 20 edits');
-console.log('  lines  models   cold med   cold p95   ×cold/2×   edit med   edit p95   ×edit/2×   units re-run   peak MiB   peak inc');
+console.log('(cpu: median CPU time of the same runs; the machine may be shared, when wall times run far above it)');
+console.log('  lines  models   cold med   cold p95   cold cpu   ×cold/2×   edit med   edit p95   edit cpu   ×edit/2×   units re-run   peak MiB   peak inc');
 rows.forEach((r, i) => {
   const prev = rows[i - 1];
-  console.log(`${String(r.lines).padStart(7)} ${String(r.models).padStart(7)} ${f1(r.cold.median)}   ${f1(r.cold.p95)}   ${g(growth(r, prev, 'cold'))}   ${f2(r.edit.median)}   ${f2(r.edit.p95)}   ${g(growth(r, prev, 'edit'))}   ${`${r.mode === 'incremental' ? r.ran : 'all'}/${r.units}`.padStart(12)}   ${f1(r.mem)}   ${f1(r.memInc)}`);
+  console.log(`${String(r.lines).padStart(7)} ${String(r.models).padStart(7)} ${f1(r.cold.median)}   ${f1(r.cold.p95)}   ${f1(r.cold.cpu)}   ${g(growth(r, prev, 'cold'))}   ${f2(r.edit.median)}   ${f2(r.edit.p95)}   ${f2(r.edit.cpu)}   ${g(growth(r, prev, 'edit'))}   ${`${r.mode === 'incremental' ? r.ran : 'all'}/${r.units}`.padStart(12)}   ${f1(r.mem)}   ${f1(r.memInc)}`);
 });
+
+console.log('\nre-analysis after a line break typed and deleted at the start of that line (every line below moves; ms)');
+console.log('  lines   enter med   enter p95');
+for (const r of rows) console.log(`${String(r.lines).padStart(7)}    ${f2(r.enter.median)}    ${f2(r.enter.p95)}`);
 
 console.log('\nwhere an edit\'s time goes (ms, median per step of DocumentAnalysis.update): find the changed chunks and parse them;');
 console.log('read the names of new chunks; plan units; walk the chunks, running the changed unit; check and assemble');
@@ -111,7 +133,7 @@ const vggT = time(() => analyzeSource(vgg, 'vgg16.py'), 21);
 const mlp = TEMPLATES[0](0);
 const mlpSrc = HEADER + mlp;
 const mlpT = time(() => analyzeSource(mlpSrc, 'mlp.py'), 51);
-console.log(`\nVGG16 (test/corpus-hard/vgg16): ${vggT.median.toFixed(2)} ms median, ${vggT.p95.toFixed(2)} ms p95 in-process`);
+console.log(`\nVGG16 (test/corpus-hard/vgg16): ${vggT.median.toFixed(2)} ms median, ${vggT.p95.toFixed(2)} ms p95 in-process (${vggT.cpu.toFixed(2)} ms CPU)`);
 console.log(`small MLP: ${mlpT.median.toFixed(2)} ms median`);
 
 // The baseline: real Keras printing the same summaries (the venv of npm run test:keras).

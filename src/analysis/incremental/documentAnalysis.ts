@@ -6,12 +6,13 @@ import type { Diagnostic, FileSummary, ModelSummaryEntry } from '../summary/type
 import { analyzeSource, binaryReason, binarySummary, finishSummary, versionDiagnostic, DEFAULT_OPTIONS, type AnalysisOptions } from '../engine';
 import { DEFAULT_LIMITS, keepFirstNameReports } from '../interpret/interpreter';
 import { detectVersionIn, mayBeLegacy } from '../versionDetect';
-import { DocumentParse, type Chunk } from './documentParse';
-import { textChange, type TextChange } from './textChange';
+import { DocumentParse, type Chunk } from '../parse/documentParse';
+import { textChange, type TextChange } from '../parse/textChange';
 import { chunkFacts, type ChunkFacts } from './facts';
 import { liteStatements } from './syntaxLite';
 import { planUnits, type Plan } from './grouping';
 import { walk, runAll, unitResult, NotIncremental, type ItemOutcome, type UnitResult, type WalkConfig } from './runner';
+import { moveResult } from './moveResult';
 
 /** How the last update was done, for tests and the benchmark. */
 export interface UpdateStats {
@@ -32,9 +33,20 @@ interface ChunkNote {
   readonly facts: ChunkFacts;
   /** Whether its text may hold a Keras 1/2 spelling (versionDetect's quick test). */
   readonly legacy: boolean;
-  /** Its id and the row the id was given for (moving lines changes the id). */
-  row: number;
-  id: number;
+  /** The id of its text. */
+  readonly id: number;
+  /** Lines its text spans. */
+  readonly lines: number;
+}
+
+/** A unit's result and the rows its chunks were on when it was made (a move shifts its ranges). */
+interface Placed {
+  readonly result: UnitResult;
+  /** Where its chunks (items and dependencies, in file order) were, and how many lines each spanned. */
+  readonly rows: readonly number[];
+  readonly lines: readonly number[];
+  /** Whether the result holds any position (most units, definitions and constants, hold none). */
+  readonly ranged: boolean;
 }
 
 /** The units of the last update, kept while every chunk has the same facts (most edits change none). */
@@ -42,10 +54,13 @@ interface PlanMemo {
   readonly facts: readonly ChunkFacts[];
   readonly learnt: number;
   readonly plan: Plan;
+  /** Each unit's chunks, items and dependencies, in file order. */
+  readonly orders: readonly (readonly number[])[];
   readonly ids: readonly number[];
+  readonly rows: readonly number[];
   readonly keys: readonly string[];
-  /** Each unit's result, reusable while its key (its chunks' and dependencies' ids) is unchanged. */
-  readonly results: readonly (UnitResult | undefined)[];
+  /** Each unit's result, reusable while its key (its chunks' and dependencies' texts, in order) is unchanged. */
+  readonly results: readonly (Placed | undefined)[];
 }
 
 export class DocumentAnalysis {
@@ -54,12 +69,12 @@ export class DocumentAnalysis {
   private readonly factsByText = new Map<string, { facts: ChunkFacts; legacy: boolean }>();
   /** Equal facts as one object, so an unchanged plan is seen by comparing references. */
   private readonly factsBySignature = new Map<string, ChunkFacts>();
-  /** A stable id per (row, text) of a chunk: units are known by the ids of their chunks. */
+  /** A stable id per chunk text: units are known by the ids of their chunks (where they are does not matter). */
   private readonly ids = new Map<string, number>();
   private nextId = 1;
   private memo: PlanMemo | undefined;
   /** Unit results by key, for units whose place in the plan moved (a new plan). */
-  private cache = new Map<string, UnitResult>();
+  private cache = new Map<string, Placed>();
   private cacheVersion: 1 | 2 | 3 | undefined;
   private readonly bodyReads = new Set<string>();
   private readonly taintReads = new Set<string>();
@@ -110,11 +125,11 @@ export class DocumentAnalysis {
     const config: WalkConfig = { version, dataFormat: this.options.dataFormat, autoVersion: this.options.kerasVersion === 'auto', limits: this.options.limits ?? DEFAULT_LIMITS };
     if (!this.memo || !notes) return this.fresh(text, chunks, config, diagnostics, t0, t1);
     const t2 = performance.now();
-    const memo = this.planFor(notes);
+    const memo = this.place(this.planFor(notes), chunks);
     const t3 = performance.now();
     let result;
     try {
-      result = walk(chunks, memo.plan, memo.results, config);
+      result = walk(chunks, memo.plan, memo.results.map((p) => p?.result), config);
     } catch (e) {
       return this.notIncremental(text, chunks, e);
     }
@@ -123,8 +138,8 @@ export class DocumentAnalysis {
     if (unseen) return this.full(text, unseen);
     const results = [...memo.results];
     for (const [u, r] of result.fresh) {
-      results[u] = r;
-      this.cache.set(memo.keys[u], r);
+      results[u] = this.placed(r, memo.orders[u], chunks);
+      this.cache.set(memo.keys[u], results[u]!);
     }
     this.memo = { ...memo, results };
     this.forgetOld(chunks);
@@ -142,10 +157,10 @@ export class DocumentAnalysis {
     const pending = this.pending;
     if (!pending) return;
     this.pending = undefined;
-    const memo = this.planFor(pending.chunks.map((c) => this.noteOf(c)));
+    const memo = this.planFor(pending.chunks.map((c) => this.noteOf(c)), pending.chunks);
     // Reads the syntax did not show are learnt here; the next update then runs fresh again with them.
     if (this.unseenReads(memo.plan, pending.outcomes)) return;
-    const results = memo.plan.units.map((u) => unitResult(u.items.map((i) => pending.outcomes[i])));
+    const results = memo.plan.units.map((u, k) => this.placed(unitResult(u.items.map((i) => pending.outcomes[i])), memo.orders[k], pending.chunks));
     results.forEach((r, u) => this.cache.set(memo.keys[u], r));
     this.memo = { ...memo, results };
   }
@@ -191,21 +206,22 @@ export class DocumentAnalysis {
   }
 
   /**
-   * The units for these chunks: the last plan if no chunk's facts changed, with new keys (and no result)
-   * for the units holding a chunk whose text or row changed; else a new plan, taking results by key.
+   * The units for these chunks: the last plan if no chunk's facts changed, with new keys (and results
+   * by key) for the units holding a chunk whose text changed; else a new plan, taking results by key.
    */
-  private planFor(notes: readonly ChunkNote[]): PlanMemo {
+  private planFor(notes: readonly ChunkNote[], chunks: readonly Chunk[] = this.parse.chunks): PlanMemo {
     const facts = notes.map((n) => n.facts);
     const ids = notes.map((n) => n.id);
     const learnt = this.bodyReads.size + this.taintReads.size;
     const m = this.memo;
-    const keyOf = (plan: Plan, u: number): string => {
+    const keyOf = (plan: Plan, order: readonly number[], u: number): string => {
       const unit = plan.units[u];
-      return `${unit.prelude ? 'p' : 'g'}${unit.items.map((i) => ids[i]).join(',')}|${unit.deps.map((i) => ids[i]).join(',')}`;
+      return `${unit.prelude ? 'p' : 'g'}${order.map((i) => `${plan.unitOf[i] === u ? '' : 'd'}${ids[i]}`).join(',')}`;
     };
     if (m && m.learnt === learnt && m.facts.length === facts.length && m.facts.every((f, i) => f === facts[i])) {
       let keys: string[] | undefined;
-      let results: (UnitResult | undefined)[] | undefined;
+      let results: (Placed | undefined)[] | undefined;
+      const known = [...m.rows];
       const rekeyed = new Set<number>();
       const rekey = (u: number): void => {
         if (rekeyed.has(u)) return;
@@ -213,27 +229,67 @@ export class DocumentAnalysis {
         keys ??= [...m.keys];
         results ??= [...m.results];
         this.cache.delete(keys[u]);
-        keys[u] = keyOf(m.plan, u);
+        keys[u] = keyOf(m.plan, m.orders[u], u);
         results[u] = this.cache.get(keys[u]);
+        // A result found by key was made wherever those texts were: place() checks it.
+        for (const i of m.orders[u]) known[i] = -1;
       };
       for (let i = 0; i < ids.length; i++) {
         if (ids[i] === m.ids[i]) continue;
         rekey(m.plan.unitOf[i]);
         for (const u of m.plan.depUsers[i]) rekey(u);
       }
-      return { ...m, ids, keys: keys ?? m.keys, results: results ?? m.results };
+      return { ...m, ids, rows: known, keys: keys ?? m.keys, results: results ?? m.results };
     }
     const plan = planUnits(facts, { bodyReads: this.bodyReads, taintReads: this.taintReads });
-    const keys = plan.units.map((_, u) => keyOf(plan, u));
+    const orders = plan.units.map((u) => [...u.items, ...u.deps].sort((a, b) => a - b));
+    const keys = plan.units.map((_, u) => keyOf(plan, orders[u], u));
     const results = keys.map((k) => this.cache.get(k));
     this.cache = new Map();
     keys.forEach((k, u) => { if (results[u]) this.cache.set(k, results[u]!); });
-    return { facts, learnt, plan, ids, keys, results };
+    // Rows unknown: every result is checked against where its chunks are (place).
+    return { facts, learnt, plan, orders, ids, rows: chunks.map(() => -1), keys, results };
+  }
+
+  /**
+   * Moves the results of units whose chunks moved (lines inserted or deleted above them) to where the
+   * chunks are now; a result with a range outside its chunks is dropped (the unit runs again).
+   */
+  private place(m: PlanMemo, chunks: readonly Chunk[]): PlanMemo {
+    const units = new Set<number>();
+    for (let i = 0; i < chunks.length; i++) {
+      if (chunks[i].row === m.rows[i]) continue;
+      units.add(m.plan.unitOf[i]);
+      for (const u of m.plan.depUsers[i]) units.add(u);
+    }
+    let results: (Placed | undefined)[] | undefined;
+    for (const u of units) {
+      const p = m.results[u];
+      if (!p?.ranged) continue;
+      const order = m.orders[u];
+      if (order.every((i, k) => chunks[i].row === p.rows[k])) continue;
+      const moved = moveResult(p.result, order.map((i, k) => ({ from: p.rows[k], to: chunks[i].row, lines: p.lines[k] })));
+      results ??= [...m.results];
+      results[u] = moved && this.placed(moved, order, chunks);
+      if (results[u]) this.cache.set(m.keys[u], results[u]!);
+      else this.cache.delete(m.keys[u]);
+    }
+    const rows = chunks.map((c) => c.row);
+    return { ...m, rows, results: results ?? m.results };
   }
 
   /** versionDetect's quick test on a chunk's text (remembered with its facts when those are known). */
   private legacy(c: Chunk): boolean {
     return this.notes.get(c)?.legacy ?? this.factsByText.get(c.text)?.legacy ?? mayBeLegacy(c.text);
+  }
+
+  private placed(result: UnitResult, order: readonly number[], chunks: readonly Chunk[]): Placed {
+    return {
+      result,
+      rows: order.map((i) => chunks[i].row),
+      lines: order.map((i) => this.noteOf(chunks[i]).lines),
+      ranged: result.outcomes.some((o) => o.models.length > 0 || o.diagnostics.length > 0 || o.sessionDiagnostics.length > 0),
+    };
   }
 
   private noteOf(c: Chunk): ChunkNote {
@@ -249,21 +305,18 @@ export class DocumentAnalysis {
         this.factsByText.set(c.text, f);
       }
       const facts = this.impure.size > 0 && this.impure.has(c.text) ? { ...f.facts, prelude: false } : f.facts;
-      note = { facts, legacy: f.legacy, row: c.row, id: this.idOf(c) };
+      // Blank lines at a chunk's end hold nothing: typing them does not change what the chunk does.
+      note = { facts, legacy: f.legacy, id: this.idOf(c.text.trimEnd()), lines: lineCount(c.text) };
       this.notes.set(c, note);
-    } else if (note.row !== c.row) {
-      note.row = c.row;
-      note.id = this.idOf(c);
     }
     return note;
   }
 
-  private idOf(c: Chunk): number {
-    const key = `${c.row}\n${c.text}`;
-    let id = this.ids.get(key);
+  private idOf(text: string): number {
+    let id = this.ids.get(text);
     if (id === undefined) {
       id = this.nextId++;
-      this.ids.set(key, id);
+      this.ids.set(text, id);
     }
     return id;
   }
@@ -291,9 +344,9 @@ export class DocumentAnalysis {
     }
     if (this.ids.size > 2 * chunks.length + 64) {
       const texts = new Set(chunks.map((c) => c.text));
-      const keys = new Set(chunks.map((c) => `${c.row}\n${c.text}`));
       for (const t of this.factsByText.keys()) if (!texts.has(t)) this.factsByText.delete(t);
-      for (const k of this.ids.keys()) if (!keys.has(k)) this.ids.delete(k);
+      const trimmed = new Set([...texts].map((t) => t.trimEnd()));
+      for (const t of this.ids.keys()) if (!trimmed.has(t)) this.ids.delete(t);
     }
   }
 
@@ -332,6 +385,13 @@ export class DocumentAnalysis {
     for (const d of keepFirstNameReports(fromInterpreter, (d) => names.get(d))) diagnostics.push(d);
     return finishSummary(this.file, models, diagnostics, version);
   }
+}
+
+/** Lines a chunk's text spans: its nodes start on that many rows. */
+function lineCount(text: string): number {
+  let n = text.endsWith('\n') ? 0 : 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function signature(f: ChunkFacts): string {

@@ -14,7 +14,7 @@ export interface LearntNames {
 export interface UnitPlan {
   /** Chunk indices in file order. */
   readonly items: readonly number[];
-  /** Prelude chunks to run first (in file order, interleaved with `items`). */
+  /** Prelude chunks it runs as well, each at its place in file order among `items`. */
   readonly deps: readonly number[];
   readonly prelude: boolean;
 }

@@ -175,9 +175,9 @@ export interface WalkResult {
 }
 
 /**
- * Walks the chunks. `results[u]` is unit u's cached result, if its chunks and dependencies (text and
- * position) are unchanged; it is reused if made from the same state. Throws NotIncremental when it
- * cannot be sure.
+ * Walks the chunks. `results[u]` is unit u's cached result, if its chunks and dependencies are unchanged
+ * (their ranges already moved to where the chunks are); it is reused if made from the same state.
+ * Throws NotIncremental when it cannot be sure.
  */
 export function walk(items: readonly WalkItem[], plan: Plan, results: readonly (UnitResult | undefined)[], config: WalkConfig): WalkResult {
   const n = items.length;

@@ -1,39 +1,49 @@
 // Top-level chunks of Python source: the lines that start a statement at column 0, outside multi-line strings.
 
 /** Lines at column 0 that continue the previous statement rather than start one. */
-const CONTINUATION = /^(\s|$|#|[)\]}]|else\b|elif\b|except\b|finally\b|case\b)/;
+export const CONTINUATION = /^(\s|$|#|[)\]}]|else\b|elif\b|except\b|finally\b|case\b)/;
 
-/** For each line, whether it begins inside a triple-quoted string (a cheap scan of quotes and comments). */
+/**
+ * Follows the quotes of one line: the triple quote open at its end (`open` is the one open at its start)
+ * and where a comment starts (-1 if none). A cheap scan, not a tokenizer: a wrong guess only moves a
+ * chunk boundary, and a chunk cut in the wrong place has a syntax error.
+ */
+export function followQuotes(line: string, open: string | null): { open: string | null; comment: number } {
+  let i = 0;
+  while (i < line.length) {
+    if (open) {
+      const end = line.indexOf(open, i);
+      if (end < 0) return { open, comment: -1 };
+      // An odd run of backslashes before the quote escapes it.
+      let bs = 0;
+      for (let j = end - 1; j >= 0 && line[j] === '\\'; j--) bs++;
+      i = end + 3;
+      if (bs % 2 === 0) open = null;
+      continue;
+    }
+    const c = line[i];
+    if (c === '#') return { open, comment: i };
+    if (c === '"' || c === "'") {
+      const triple = line.startsWith(c.repeat(3), i);
+      if (triple) { open = c.repeat(3); i += 3; continue; }
+      // A one-line string: skip to its closing quote.
+      i++;
+      while (i < line.length && line[i] !== c) i += line[i] === '\\' ? 2 : 1;
+      i++;
+      continue;
+    }
+    i++;
+  }
+  return { open, comment: -1 };
+}
+
+/** For each line, whether it begins inside a triple-quoted string. */
 function insideStringStarts(lines: readonly string[]): boolean[] {
   const inside: boolean[] = [];
   let open: string | null = null; // the triple quote we are in
   for (const line of lines) {
     inside.push(open !== null);
-    let i = 0;
-    while (i < line.length) {
-      if (open) {
-        const end = line.indexOf(open, i);
-        if (end < 0) { i = line.length; break; }
-        // An odd run of backslashes before the quote escapes it.
-        let bs = 0;
-        for (let j = end - 1; j >= 0 && line[j] === '\\'; j--) bs++;
-        i = end + 3;
-        if (bs % 2 === 0) open = null;
-        continue;
-      }
-      const c = line[i];
-      if (c === '#') break;
-      if (c === '"' || c === "'") {
-        const triple = line.startsWith(c.repeat(3), i);
-        if (triple) { open = c.repeat(3); i += 3; continue; }
-        // A one-line string: skip to its closing quote.
-        i++;
-        while (i < line.length && line[i] !== c) i += line[i] === '\\' ? 2 : 1;
-        i++;
-        continue;
-      }
-      i++;
-    }
+    open = followQuotes(line, open).open;
   }
   return inside;
 }

@@ -9,7 +9,7 @@ import { initEngine } from '../../../src/analysis/engine';
 import { parseText } from '../../../src/analysis/parse/parser';
 import { named } from '../../../src/analysis/parse/nodes';
 import { nodeRange } from '../../../src/analysis/parse/ranges';
-import { DocumentParse } from '../../../src/analysis/incremental/documentParse';
+import { DocumentParse } from '../../../src/analysis/parse/documentParse';
 import { rng, randomEdit } from './randomEdits';
 import { ROOT } from '../../support/cli';
 

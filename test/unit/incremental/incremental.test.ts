@@ -148,8 +148,12 @@ test('lines inserted and removed above the models: positions move, results stay 
   const doc = new DocumentAnalysis('m.py', OPTS);
   same(doc, MODELS, 'first analysis');
   same(doc, MODELS.replace('UNITS = 64\n', 'UNITS = 64\n\n\n'), 'two lines inserted');
+  // The models below only moved: their results are moved with them, nothing runs again.
+  assert.deepEqual([doc.stats.mode, doc.stats.ran], ['incremental', 0]);
   same(doc, MODELS.replace('UNITS = 64\n', 'UNITS = 64\n# note\n'), 'a comment instead');
   same(doc, MODELS, 'back to the original');
+  same(doc, MODELS.replace('import keras\n', 'import keras\n\n'), 'a line inserted above everything');
+  assert.deepEqual([doc.stats.mode, doc.stats.ran], ['incremental', 0]);
   doc.dispose();
 });
 

@@ -2,12 +2,12 @@
 // own incremental re-parse re-reads a whole Python file: its top-level statements begin with tokens it
 // does not reuse, so it saves little; see docs/performance.md.)
 // Consecutive chunks share one tree (a segment) when parsed together, as at the first parse; an edit
-// parses its chunks alone. A tree counts rows from where its text starts (parse/ranges.ts adds the row).
+// parses its chunks alone. A tree counts rows from where its text starts (ranges.ts adds the row).
 import type { Node, Tree } from 'web-tree-sitter';
-import { parseText } from '../parse/parser';
-import { rowOffset, setRowOffset } from '../parse/ranges';
-import { named } from '../parse/nodes';
-import { scanChunks, type ChunkSpan } from './chunker';
+import { parseText } from './parser';
+import { rowOffset, setRowOffset } from './ranges';
+import { named } from './nodes';
+import { scanChunks, type ChunkSpan } from './chunkScanner';
 import { textChange, type TextChange } from './textChange';
 
 export interface Chunk extends ChunkSpan {
@@ -21,7 +21,7 @@ export interface Chunk extends ChunkSpan {
   readonly base: number;
   /**
    * The chunk has a syntax error alone, or may parse differently alone than in the file (then the whole
-   * file goes through parse/recover.ts, as analyzeSource does).
+   * file goes through recover.ts, as analyzeSource does).
    */
   readonly hasError: boolean;
   /** Its top-level statements. */
@@ -134,21 +134,27 @@ export class DocumentParse {
       list[i].row += rows;
     }
     if (rows === 0) return;
+    // Runs of chunks on one tree, and how many of each tree's chunks moved.
+    const runs: [number, number][] = [];
     const movedRefs = new Map<Tree, number>();
-    for (let i = index; i < list.length; i++) movedRefs.set(list[i].tree, (movedRefs.get(list[i].tree) ?? 0) + 1);
+    for (let i = index; i < list.length;) {
+      let k = i + 1;
+      while (k < list.length && list[k].tree === list[i].tree) k++;
+      runs.push([i, k]);
+      movedRefs.set(list[i].tree, (movedRefs.get(list[i].tree) ?? 0) + k - i);
+      i = k;
+    }
     const shared = new Set<Tree>();
     for (const [tree, n] of movedRefs) {
       if (n === this.refs.get(tree)) setRowOffset(tree, rowOffset(tree) + rows);
       else shared.add(tree);
     }
-    // Runs of chunks on a shared tree, re-parsed (one splice at the end keeps this linear).
+    if (shared.size === 0) return;
+    // Runs on a shared tree are parsed again (one new list at the end keeps this linear).
     const out: Chunk[] = list.slice(0, index);
-    for (let i = index; i < list.length;) {
-      const tree = list[i].tree;
-      let k = i;
-      while (k < list.length && list[k].tree === tree) k++;
+    for (const [i, k] of runs) {
       const run = list.slice(i, k);
-      if (shared.has(tree)) {
+      if (shared.has(list[i].tree)) {
         const fresh = segments(text, run);
         for (const c of fresh) this.hold(c, 1);
         for (const c of run) this.hold(c, -1);
@@ -156,7 +162,6 @@ export class DocumentParse {
       } else {
         for (const c of run) out.push(c);
       }
-      i = k;
     }
     this.list = out;
   }

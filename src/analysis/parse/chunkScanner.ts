@@ -1,9 +1,8 @@
-// Top-level chunks for statement-by-statement parsing: the lines that start a statement at column 0.
-// Parsing each chunk alone gives the same statements as parsing the file when every chunk parses
-// without error; a chunk cut in the wrong place has an error, and the caller then parses the whole file.
-
-/** Lines at column 0 that continue the previous statement rather than start one (as parse/chunks.ts). */
-const CONTINUATION = /^(\s|$|#|[)\]}]|else\b|elif\b|except\b|finally\b|case\b)/;
+// Top-level chunks for statement-by-statement parsing: the lines that start a statement at column 0, as
+// chunks.ts finds them for error recovery, but a line after a backslash or a decorator joins its chunk.
+// Parsing each chunk alone gives the same statements as parsing the file when no chunk is flagged
+// (documentParse.ts); a chunk cut in the wrong place has an error, and the whole file is parsed instead.
+import { CONTINUATION, followQuotes } from './chunks';
 
 /** A chunk of the text: whole lines, the last one with its newline (unless at the end of the text). */
 export interface ChunkSpan {
@@ -21,43 +20,11 @@ export class ChunkScanner {
   /** Feeds one line (without its newline); true when it starts a new chunk. */
   line(text: string): boolean {
     const starts = this.open === null && !this.joined && !CONTINUATION.test(text);
-    const commentAt = this.scanQuotes(text);
-    const body = (commentAt < 0 ? text : text.slice(0, commentAt)).replace(/\r$/, '');
-    this.joined = this.open === null && ((commentAt < 0 && body.endsWith('\\')) || (starts && text.startsWith('@')));
+    const { open, comment } = followQuotes(text, this.open);
+    this.open = open;
+    const body = (comment < 0 ? text : text.slice(0, comment)).replace(/\r$/, '');
+    this.joined = this.open === null && ((comment < 0 && body.endsWith('\\')) || (starts && text.startsWith('@')));
     return starts;
-  }
-
-  /** Follows quotes through the line (updating the open triple quote); the index of a comment, or -1. */
-  private scanQuotes(line: string): number {
-    let i = 0;
-    while (i < line.length) {
-      if (this.open) {
-        const end = line.indexOf(this.open, i);
-        if (end < 0) return -1;
-        // An odd run of backslashes before the quote escapes it.
-        let bs = 0;
-        for (let j = end - 1; j >= 0 && line[j] === '\\'; j--) bs++;
-        i = end + 3;
-        if (bs % 2 === 0) this.open = null;
-        continue;
-      }
-      const c = line[i];
-      if (c === '#') return i;
-      if (c === '"' || c === "'") {
-        if (line.startsWith(c.repeat(3), i)) {
-          this.open = c.repeat(3);
-          i += 3;
-          continue;
-        }
-        // A one-line string: skip to its closing quote.
-        i++;
-        while (i < line.length && line[i] !== c) i += line[i] === '\\' ? 2 : 1;
-        i++;
-        continue;
-      }
-      i++;
-    }
-    return -1;
   }
 }
 
