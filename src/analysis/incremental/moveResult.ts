@@ -23,14 +23,32 @@ export function moveResult(result: UnitResult, moves: readonly ChunkMove[]): Uni
     if (d === undefined) { lost = true; return r; }
     return d === 0 ? r : { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
   };
-  const diagnostic = (x: Diagnostic): Diagnostic => ({ ...x, range: range(x.range) });
+  // Reasons name the line of a condition or loop (controlFlow.ts: `` `cond` (line N) ``); it lies in one of the chunks too.
+  const text = <T extends string | undefined>(s: T): T => {
+    if (s === undefined || !s.includes('` (line ')) return s;
+    return s.replace(/` \(line (\d+)\)/g, (all, n: string) => {
+      const d = shift(Number(n) - 1);
+      if (d === undefined) { lost = true; return all; }
+      return `\` (line ${Number(n) + d})`;
+    }) as T;
+  };
+  const diagnostic = (x: Diagnostic): Diagnostic => ({ ...x, range: range(x.range), message: text(x.message) });
   const layer = (l: LayerSummary): LayerSummary => ({
     ...l,
     range: range(l.range),
+    paramsExplanation: text(l.paramsExplanation),
+    shapeExplanation: text(l.shapeExplanation),
+    ...(l.weightsExplanation !== undefined ? { weightsExplanation: text(l.weightsExplanation) } : {}),
+    ...(l.unknownReason !== undefined ? { unknownReason: text(l.unknownReason) } : {}),
     ...(l.callSites ? { callSites: l.callSites.map((c) => ({ ...c, range: range(c.range) })) } : {}),
     ...(l.nested ? { nested: l.nested.map(layer) } : {}),
   });
-  const model = (m: ModelSummaryEntry): ModelSummaryEntry => ({ ...m, range: range(m.range), layers: m.layers.map(layer) });
+  const model = (m: ModelSummaryEntry): ModelSummaryEntry => ({
+    ...m,
+    range: range(m.range),
+    layers: m.layers.map(layer),
+    ...(m.unknownReason !== undefined ? { unknownReason: text(m.unknownReason) } : {}),
+  });
   let changed = false;
   const outcomes = result.outcomes.map((o): ItemOutcome => {
     // Most chunks (definitions, constants) carry no position at all.

@@ -157,6 +157,24 @@ test('lines inserted and removed above the models: positions move, results stay 
   doc.dispose();
 });
 
+test('lines inserted above an undecidable condition: the line its reasons name moves too', async () => {
+  await ready;
+  const src = [
+    'import os', 'import keras', 'from keras import layers', '',
+    'def block(x, n):', '    if os.environ.get("WIDE"):', '        n = n * 2', '    return layers.Dense(n)(x)', '',
+    'inp = keras.Input((8,))', 'm = keras.Model(inp, block(inp, 4))', '',
+  ].join('\n');
+  const doc = new DocumentAnalysis('m.py', OPTS);
+  same(doc, src, 'first analysis');
+  const moved = src.replace('import os\n', 'import os\n\n\n');
+  same(doc, moved, 'two lines inserted above the function');
+  assert.deepEqual([doc.stats.mode, doc.stats.ran], ['incremental', 0]);
+  // Line 6 became line 8 (worked by hand): the reason is not left naming the old line.
+  const reason = doc.update(moved).models[0].layers[1].unknownReason ?? '';
+  assert.match(reason, /\(line 8\)/);
+  doc.dispose();
+});
+
 test('a changed constant re-runs the units that read it', async () => {
   await ready;
   const doc = new DocumentAnalysis('m.py', OPTS);
