@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, keepFirstNameReports } from '../interpret/interpreter';
 import { detectVersionIn, mayBeLegacy } from '../versionDetect';
 import { DocumentParse, type Chunk } from '../parse/documentParse';
 import { textChange, type TextChange } from '../parse/textChange';
+import { parseableText } from '../parse/parseableText';
 import { chunkFacts, type ChunkFacts } from './facts';
 import { liteStatements } from './syntaxLite';
 import { planUnits, type Plan } from './grouping';
@@ -84,6 +85,8 @@ export class DocumentAnalysis {
   private pending: { chunks: readonly Chunk[]; outcomes: readonly ItemOutcome[] } | undefined;
   /** The first 64 KiB of the last text looked at, that text, and whether it looked binary. */
   private sample: { head: string; of: string; binary: string | undefined } | undefined;
+  /** The last source given to update() (the parse holds it with comment lines blanked). */
+  private source = '';
   private last: UpdateStats = { mode: 'full', chunks: 0, units: 0, ran: 0 };
 
   constructor(readonly file: string, readonly options: AnalysisOptions = DEFAULT_OPTIONS) {}
@@ -93,13 +96,16 @@ export class DocumentAnalysis {
   }
 
   /** Analyses the document's new text (the whole text; what changed is found by comparing with the last one). */
-  update(text: string): FileSummary {
+  update(source: string): FileSummary {
     this.prepare();
     const t0 = performance.now();
-    const change = this.parse.chunks.length > 0 ? textChange(this.parse.source, text) : undefined;
-    const binary = this.binaryCheck(text, change);
-    if (binary) return this.full(text, 'not Python source', binarySummary(this.file, this.options.kerasVersion === 'auto' ? 3 : this.options.kerasVersion, binary));
-    this.parse.update(text, change);
+    const change = this.parse.chunks.length > 0 ? textChange(this.source, source) : undefined;
+    const binary = this.binaryCheck(source, change);
+    this.source = source;
+    if (binary) return this.full(source, 'not Python source', binarySummary(this.file, this.options.kerasVersion === 'auto' ? 3 : this.options.kerasVersion, binary));
+    // Chunks are of the text tree-sitter is given (comment lines blanked, as analyzeSource does); same length as the source.
+    const text = parseableText(source);
+    this.parse.update(text, text === source ? change : undefined);
     // The cached results stay: the text before the error usually comes back at the next keystroke.
     if (this.parse.hasError) return this.full(text, 'a syntax error (error recovery parses the whole file)', undefined, true);
     const t1 = performance.now();
@@ -327,7 +333,7 @@ export class DocumentAnalysis {
    */
   private binaryCheck(text: string, change: TextChange | undefined): string | undefined {
     // The change is against the last parsed text; what is known of that text says the rest.
-    const known = change && this.sample?.of === this.parse.source && this.sample.binary === undefined;
+    const known = change && this.sample?.of === this.source && this.sample.binary === undefined;
     if (known ? text.slice(change.start, change.newEnd).includes('\0') : text.includes('\0')) return binaryReason(text);
     const head = known && change.start >= 65536 ? this.sample!.head : text.slice(0, 65536);
     const binary = head === this.sample?.head ? this.sample.binary : binaryReason(head);

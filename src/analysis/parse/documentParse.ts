@@ -4,7 +4,7 @@
 // Consecutive chunks share one tree (a segment) when parsed together, as at the first parse; an edit
 // parses its chunks alone. A tree counts rows from where its text starts (ranges.ts adds the row).
 import type { Node, Tree } from 'web-tree-sitter';
-import { parseText } from './parser';
+import { parseText, parseTimeLimitMs, parseWithin } from './parser';
 import { rowOffset, setRowOffset } from './ranges';
 import { named } from './nodes';
 import { scanChunks, type ChunkSpan } from './chunkScanner';
@@ -170,7 +170,10 @@ export class DocumentParse {
 /** A chunk parsed on its own. */
 function alone(text: string, span: ChunkSpan): Chunk {
   const own = text.slice(span.offset, span.offset + span.length);
-  const tree = parseText(own);
+  const parsed = parseWithin(own, parseTimeLimitMs(own.length));
+  // Out of time: tree-sitter's error recovery gone slow, so the chunk counts as an error (recover.ts takes the file).
+  if (!parsed) return { ...span, text: own, tree: parseText(''), base: 0, hasError: true, statements: [] };
+  const tree = parsed;
   setRowOffset(tree, span.row);
   const statements = named(tree.rootNode);
   return { ...span, text: own, tree, base: 0, hasError: tree.rootNode.hasError || mayJoinNext(own, statements), statements };
@@ -195,7 +198,9 @@ function segments(text: string, spans: readonly ChunkSpan[]): Chunk[] {
 function segment(text: string, spans: readonly ChunkSpan[]): Chunk[] {
   const start = spans[0].offset;
   const last = spans[spans.length - 1];
-  const tree = parseText(text.slice(start, last.offset + last.length));
+  const joined = text.slice(start, last.offset + last.length);
+  const tree = parseWithin(joined, parseTimeLimitMs(joined.length));
+  if (!tree) return spans.map((sp) => alone(text, sp));
   const whole = tree.rootNode;
   const statements = whole.hasError ? undefined : named(whole);
   const out: Chunk[] = [];

@@ -3,6 +3,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { Diagnostic } from '../summary/types';
 import { parseText, parseTimeLimitMs, parseWithin } from './parser';
 import { firstStatementEnd, topLevelChunks } from './chunks';
+import { parseableText } from './parseableText';
 
 export interface ParseResult {
   readonly tree: Tree;
@@ -81,11 +82,7 @@ const COMPOUND = new Set([
  * alone at most once, so this stays linear in the file size.
  */
 export function parseWithRecovery(source: string, oldTree?: Tree | null): ParseResult {
-  // A lone CR ends a line for Python and VS Code but not for tree-sitter: read it as LF (same length and offsets).
-  const unCR = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
-  // Comment-only lines become spaces (same length and offsets): tree-sitter-python takes seconds on thousands of
-  // consecutive comment lines (6 s for 8,000 here). A `#` line inside a triple-quoted string is blanked too; no figure reads it.
-  const text = unCR.includes('#') ? unCR.replace(/^([ \t]*)(#[^\n\r]*)/gm, (_m, indent: string, c: string) => indent + ' '.repeat(c.length)) : unCR;
+  const text = parseableText(source);
   const tree = parseWithin(text, parseTimeLimitMs(text.length), oldTree);
   if (tree && !tree.rootNode.hasError) return { tree, text, diagnostics: [] };
   const lines = text.split('\n');

@@ -175,6 +175,18 @@ test('lines inserted above an undecidable condition: the line its reasons name m
   doc.dispose();
 });
 
+test('8,000 comment lines between two models: blanked as analyzeSource does, so the chunks parse and stay incremental', async () => {
+  await ready;
+  const model = 'm = keras.Sequential([keras.Input((4,)), layers.Dense(3)])\n';
+  const src = `import keras\nfrom keras import layers\n${model}${'# note\n'.repeat(8000)}${model}`;
+  const doc = new DocumentAnalysis('m.py', OPTS);
+  same(doc, src, 'first analysis');
+  same(doc, src.replace('Dense(3)', 'Dense(5)'), 'the first model edited');
+  // Unblanked, tree-sitter needs seconds for those lines and its time limit would send the file down the full path.
+  assert.equal(doc.stats.mode, 'incremental');
+  doc.dispose();
+});
+
 test('a changed constant re-runs the units that read it', async () => {
   await ready;
   const doc = new DocumentAnalysis('m.py', OPTS);
