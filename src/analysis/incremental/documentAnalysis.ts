@@ -97,6 +97,16 @@ export class DocumentAnalysis {
 
   /** Analyses the document's new text (the whole text; what changed is found by comparing with the last one). */
   update(source: string): FileSummary {
+    try {
+      return this.updateOrThrow(source);
+    } catch (e) {
+      // Never out of the engine (a syntax nested deeper than the stack, a bug): start over, from scratch this time.
+      this.dispose();
+      return this.full(source, `the incremental path failed (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+
+  private updateOrThrow(source: string): FileSummary {
     this.prepare();
     const t0 = performance.now();
     const change = this.parse.chunks.length > 0 ? textChange(this.source, source) : undefined;
@@ -163,6 +173,15 @@ export class DocumentAnalysis {
     const pending = this.pending;
     if (!pending) return;
     this.pending = undefined;
+    try {
+      this.plan(pending);
+    } catch {
+      // Facts unreadable (nesting deeper than the stack): no plan, so the next update runs every chunk again.
+      this.memo = undefined;
+    }
+  }
+
+  private plan(pending: NonNullable<DocumentAnalysis['pending']>): void {
     const memo = this.planFor(pending.chunks.map((c) => this.noteOf(c)), pending.chunks);
     // Reads the syntax did not show are learnt here; the next update then runs fresh again with them.
     if (this.unseenReads(memo.plan, pending.outcomes)) return;
@@ -173,6 +192,8 @@ export class DocumentAnalysis {
 
   dispose(): void {
     this.parse.dispose();
+    this.source = '';
+    this.sample = undefined;
     this.cache.clear();
     this.notes.clear();
     this.memo = undefined;

@@ -187,6 +187,17 @@ test('8,000 comment lines between two models: blanked as analyzeSource does, so 
   doc.dispose();
 });
 
+test('a statement nested deeper than the stack: never thrown out of update, always equal to analyzeSource', async () => {
+  await ready;
+  const deep = `\nx = ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+  const doc = new DocumentAnalysis('m.py', OPTS);
+  same(doc, MODELS, 'first analysis');
+  // The fuzzer found this: reading the chunk's syntax for the grouping overflowed the stack and threw.
+  for (let k = 0; k < 4; k++) same(doc, MODELS.replace('Dense(32)', `Dense(${32 + k})`) + deep, `edit ${k} with the deep statement`);
+  same(doc, MODELS, 'the deep statement deleted');
+  doc.dispose();
+});
+
 test('a changed constant re-runs the units that read it', async () => {
   await ready;
   const doc = new DocumentAnalysis('m.py', OPTS);
