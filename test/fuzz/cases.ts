@@ -34,6 +34,8 @@ export interface FuzzCase {
   readonly belowFree: ReadonlySet<string>;
   /** The whole file analysed: above + mutated + below. */
   readonly text: string;
+  /** The same file before the mutations (the editor's document one edit earlier). */
+  readonly before: string;
   /** Where the mutated part sits in `text` (string indexes; tree-sitter indexes the same way). */
   readonly mutatedStart: number;
   readonly mutatedEnd: number;
@@ -94,6 +96,7 @@ export class FuzzCorpus {
     return {
       seed, index, target: target.id, mutations, above, below, belowFree: this.freeNames(below),
       text: beforeBelow + below.text,
+      before: head + target.text + SEPARATOR + below.text,
       mutatedStart: head.length,
       mutatedEnd: head.length + mutated.length,
       belowLine: beforeBelow.match(/\r\n|\r|\n/g)?.length ?? 0,

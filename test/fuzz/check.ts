@@ -16,9 +16,12 @@
 //   the case is skipped — `auto` decides the version per file, from any line.
 // * Every case: no exception, no "internal error" diagnostic, steps within the file's budget, and every
 //   model reported (mutated ones too) passes figureProblems.
+// * The editor's path: a DocumentAnalysis given the file before the mutations, then the mutated file as
+//   one edit, must report exactly what analyzeSource reports for the mutated file.
 import { analyzeSource, type AnalysisOptions } from '../../src/analysis/engine';
 import { DEFAULT_LIMITS } from '../../src/analysis/interpret/interpreter';
 import { parseWithRecovery } from '../../src/analysis/parse/recover';
+import { DocumentAnalysis } from '../../src/analysis/incremental/documentAnalysis';
 import type { FileSummary, ModelSummaryEntry } from '../../src/analysis/summary/types';
 import { FUZZ_OPTIONS, type FuzzCase } from './cases';
 import { figureProblems, firstDifference, nameFreeFigures } from './figures';
@@ -26,7 +29,8 @@ import { boundNames } from './names';
 import { endsInsideTripleQuote } from './openString';
 
 export type FailureKind =
-  | 'throw' | 'internal-error' | 'over-budget' | 'above-changed' | 'below-changed' | 'insane-figure' | 'hang' | 'worker-died';
+  | 'throw' | 'internal-error' | 'over-budget' | 'above-changed' | 'below-changed' | 'insane-figure' | 'hang' | 'worker-died'
+  | 'incremental-differs';
 
 export interface Failure {
   readonly kind: FailureKind;
@@ -55,6 +59,7 @@ const MAX_SINGLE_CHARGE = 16_384;
 
 const BUDGET_CUT = /runs too long|analysis budget is used up/;
 const INTERNAL = /keras-lens hit an internal error/;
+const TANGLED = /too tangled to pinpoint/;
 
 export function runCase(c: FuzzCase, options: AnalysisOptions = FUZZ_OPTIONS): CaseResult {
   let steps = 0;
@@ -83,7 +88,25 @@ export function runCase(c: FuzzCase, options: AnalysisOptions = FUZZ_OPTIONS): C
     belowSkipped = belowSkip(c, summary, steps, limit);
     if (!belowSkipped) failures.push(...compareBelow(c, summary));
   }
+  failures.push(...compareIncremental(c, summary, options));
   return result(c, ms, steps, budgetHit, failures, belowSkipped);
+}
+
+/** The editor's incremental path after the mutations as one edit: exactly analyzeSource's result. */
+function compareIncremental(c: FuzzCase, summary: FileSummary, options: AnalysisOptions): Failure[] {
+  const doc = new DocumentAnalysis('fuzz.py', options);
+  try {
+    doc.update(c.before);
+    const incremental = doc.update(c.text);
+    const diff = firstDifference(summary, incremental, 'summary');
+    // A parse that ran out of its time limit depends on the machine's load at that moment, not on the path.
+    if (diff && [summary, incremental].some((s) => s.diagnostics.some((d) => TANGLED.test(d.message)))) return [];
+    return diff ? [{ kind: 'incremental-differs', detail: `${diff} (${doc.stats.mode}${doc.stats.reason ? `: ${doc.stats.reason}` : ''})` }] : [];
+  } catch (e) {
+    return [{ kind: 'throw', detail: `DocumentAnalysis: ${e instanceof Error ? e.stack ?? e.message : String(e)}` }];
+  } finally {
+    doc.dispose();
+  }
 }
 
 function result(c: FuzzCase, ms: number, steps: number, budgetHit: boolean, failures: Failure[], belowSkipped?: BelowSkip): CaseResult {
