@@ -22,6 +22,8 @@ export interface KerasLensApi {
   analysisInWorker(): boolean;
   /** The longest the features spent on the main thread taking in one analysis result (decorations, diagnostics, panel…), in ms. */
   longestMainThreadMillis(): number;
+  /** The longest one synchronous call of each feature took (listeners, providers, commands), in ms. */
+  longestFeatureMillis(): Record<string, number>;
   activationMillis: number;
 }
 
@@ -72,6 +74,7 @@ export function activate(ctx: vscode.ExtensionContext): KerasLensApi {
     statusText: () => status?.text ?? '',
     analysisInWorker: () => analysis.usesWorker,
     longestMainThreadMillis: () => analysis.longestMainThreadMillis,
+    longestFeatureMillis: () => Object.fromEntries(analysis.faults.longestMillis),
     activationMillis,
   };
 }

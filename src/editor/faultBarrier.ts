@@ -11,6 +11,8 @@ const REPEAT_MARKS = new Set([10, 100, 1000, 10_000, 100_000]);
 
 export class FaultBarrier {
   private readonly counts = new Map<string, number>();
+  /** The longest one synchronous call of each feature took on the main thread (ms), for the e2e measurement. */
+  readonly longestMillis = new Map<string, number>();
 
   constructor(private readonly sink: LineSink) {}
 
@@ -45,6 +47,7 @@ export class FaultBarrier {
    */
   guard<A extends unknown[], R>(feature: string, fn: (...args: A) => R, fallback: Awaited<R>): (...args: A) => R {
     return (...args: A): R => {
+      const t0 = performance.now();
       try {
         const r = fn(...args);
         if (isThenable(r)) {
@@ -57,6 +60,9 @@ export class FaultBarrier {
       } catch (e) {
         this.report(feature, e);
         return fallback as R;
+      } finally {
+        const ms = performance.now() - t0;
+        if (ms > (this.longestMillis.get(feature) ?? 0)) this.longestMillis.set(feature, ms);
       }
     };
   }

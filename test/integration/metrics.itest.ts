@@ -112,7 +112,7 @@ describe('measurements', () => {
       name: 'keras-lens main-thread work per result (longest)',
       value: a.longestMainThreadMillis(),
       unit: 'ms',
-      detail: 'the listeners of one analysis result (decorations, diagnostics, status bar, CodeLens, panel), longest since activation',
+      detail: `the listeners of one analysis result (decorations, diagnostics, status bar, CodeLens, panel), longest since activation; longest single call per feature: ${Object.entries(a.longestFeatureMillis()).map(([f, ms]) => `${f} ${ms.toFixed(1)} ms`).join(', ')}`,
     });
     assert.ok(a.analysisInWorker(), 'analysis should run in the worker thread');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
