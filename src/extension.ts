@@ -1,7 +1,7 @@
 // activate(): wires the editor features to the analysis service, nothing else.
 import * as vscode from 'vscode';
 import { AnalysisService } from './editor/analysisService';
-import { InlineDecorations, type AppliedAnnotation } from './editor/inlineDecorations';
+import { InlineDecorations, type AppliedAnnotation, type DecoratedWindow } from './editor/inlineDecorations';
 import { LayerHoverProvider } from './editor/hover';
 import { ModelCodeLensProvider } from './editor/codeLens';
 import { DiagnosticsFeature } from './editor/diagnostics';
@@ -15,6 +15,8 @@ import type { FileSummary } from './analysis/summary/types';
 export interface KerasLensApi {
   summary(uri: vscode.Uri): Promise<FileSummary | undefined>;
   annotations(uri: vscode.Uri): readonly AppliedAnnotation[];
+  /** What the editor was last sent: the lines around the visible ones, and how many annotations they hold. */
+  decoratedWindow(uri: vscode.Uri): DecoratedWindow | undefined;
   onDidApplyAnnotations: vscode.Event<vscode.Uri>;
   panelPayload(): PanelPayload | undefined;
   statusText(): string;
@@ -69,6 +71,7 @@ export function activate(ctx: vscode.ExtensionContext): KerasLensApi {
   return {
     summary: async (uri) => (await analysis.get(await vscode.workspace.openTextDocument(uri)))?.summary,
     annotations: (uri) => inline?.applied.get(uri.toString()) ?? [],
+    decoratedWindow: (uri) => inline?.decorated.get(uri.toString()),
     onDidApplyAnnotations: inline?.onDidApply ?? new vscode.EventEmitter<vscode.Uri>().event,
     panelPayload: () => SummaryPanel.instance?.lastPayload,
     statusText: () => status?.text ?? '',

@@ -2,6 +2,7 @@
 // The worker analyses each document incrementally (it keeps the document's previous analysis).
 import * as vscode from 'vscode';
 import type { FileSummary } from '../analysis/summary/types';
+import type { InlineFigures } from './lineFigures';
 import { readConfig } from './config';
 import { AnalysisClient } from './workerClient';
 import { FaultBarrier } from './faultBarrier';
@@ -10,6 +11,8 @@ export interface AnalysisResult {
   readonly uri: vscode.Uri;
   readonly version: number;
   readonly summary: FileSummary;
+  /** The inline annotations, made beside the analysis (off the main thread), for the content setting of the request. */
+  readonly figures?: InlineFigures;
   /** Milliseconds the analysis took. */
   readonly millis: number;
 }
@@ -94,10 +97,11 @@ export class AnalysisService implements vscode.Disposable {
     const version = doc.version;
     const generation = this.generation;
     this.wanted.set(key, version);
-    const p = this.client.analyzeDocument(key, version, doc.getText(), doc.uri.fsPath || key, readConfig().analysis).then(
-      ({ summary, millis, version: analysed = version }) => {
+    const config = readConfig();
+    const p = this.client.analyzeDocument(key, version, doc.getText(), doc.uri.fsPath || key, config.analysis, config.inlineContent).then(
+      ({ summary, figures, millis, version: analysed = version }) => {
         // A newer version's answer may come back for this request (the worker drops stale requests).
-        const result: AnalysisResult = { uri: doc.uri, version: Math.max(version, analysed), summary, millis };
+        const result: AnalysisResult = { uri: doc.uri, version: Math.max(version, analysed), summary, figures, millis };
         // A newer edit is on its way, or the settings changed meanwhile: this answer is stale.
         if ((this.wanted.get(key) ?? version) > result.version || generation !== this.generation) return result;
         // Requests overtaken by the same newer answer: announce it once.

@@ -5,12 +5,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeSource, initEngine, type AnalysisOptions } from '../analysis/engine';
 import type { FileSummary } from '../analysis/summary/types';
 import { DocumentAnalyses } from './documentAnalyses';
+import { inlineFigures, type InlineContent, type InlineFigures } from './lineFigures';
 
 export type WorkerRequest =
   /** One text, analysed from scratch. */
   | { readonly kind?: 'analyze'; readonly id: number; readonly text: string; readonly file: string; readonly options: AnalysisOptions }
   /** The current text of an open document (`doc` is its key), analysed incrementally. */
-  | { readonly kind: 'document'; readonly id: number; readonly doc: string; readonly version: number; readonly text: string; readonly file: string; readonly options: AnalysisOptions }
+  | {
+    readonly kind: 'document'; readonly id: number; readonly doc: string; readonly version: number; readonly text: string; readonly file: string; readonly options: AnalysisOptions;
+    /** The inline annotations are made here too, in this content setting (the editor's main thread then only places them). */
+    readonly content: InlineContent;
+  }
   /** The document was closed: forget its state. */
   | { readonly kind: 'close'; readonly doc: string };
 
@@ -20,6 +25,7 @@ export interface WorkerReply {
   readonly also?: readonly number[];
   readonly version?: number;
   readonly summary?: FileSummary;
+  readonly figures?: InlineFigures;
   readonly millis?: number;
   readonly error?: string;
 }
@@ -50,7 +56,7 @@ function answer(doc: string): void {
   const t0 = performance.now();
   try {
     const summary = documents.update(doc, req.text, req.file, req.options);
-    post({ id: req.id, also: older, version: req.version, summary, millis: performance.now() - t0 });
+    post({ id: req.id, also: older, version: req.version, summary, figures: inlineFigures(summary, req.content), millis: performance.now() - t0 });
     // Idle work after answering: group the outcomes so the next edit is incremental (unless a request waits).
     setImmediate(() => { if (!queued.has(doc)) documents.prepare(doc); });
   } catch (e) {

@@ -36,6 +36,23 @@ export function layerText(l: LayerSummary, content: InlineContent): string {
   return weightless ? shape : `${paramsText(l.params, l.unbuilt)} · ${shape}`;
 }
 
+/** What an inline annotation needs, without the rows behind it: made in the analysis worker, it crosses to the editor small. */
+export interface InlineFigure {
+  readonly line: number;
+  readonly text: string;
+  readonly params: number | null;
+}
+
+/** The annotations of every model, for one content setting. */
+export interface InlineFigures {
+  readonly content: InlineContent;
+  readonly list: readonly InlineFigure[];
+}
+
+export function inlineFigures(file: FileSummary, content: InlineContent): InlineFigures {
+  return { content, list: lineFigures(file, content).map(({ line, text, params }) => ({ line, text, params })) };
+}
+
 /** One annotation per line that creates layers; several layers on one line are summed up as `×N`. */
 export function lineFigures(file: FileSummary, content: InlineContent, onlyModel?: ModelSummaryEntry): LineFigure[] {
   const byLine = new Map<number, { layers: LayerSummary[]; model: ModelSummaryEntry; seen: Set<string> }>();

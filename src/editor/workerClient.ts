@@ -6,9 +6,11 @@ import { analyzeSource, initEngine, type AnalysisOptions } from '../analysis/eng
 import type { FileSummary } from '../analysis/summary/types';
 import type { WorkerReply, WorkerRequest } from './analysisWorker';
 import { DocumentAnalyses } from './documentAnalyses';
+import { inlineFigures, type InlineContent, type InlineFigures } from './lineFigures';
 
 export interface Answer {
   readonly summary: FileSummary;
+  readonly figures?: InlineFigures;
   readonly millis: number;
   /** The document version analysed (newer than asked when a later edit overtook the request). */
   readonly version?: number;
@@ -52,13 +54,13 @@ export class AnalysisClient {
    * Analyses the current text of an open document (`doc` is its key) incrementally: the worker keeps the
    * document's state between versions, and answers requests that queued up with the newest one only.
    */
-  analyzeDocument(doc: string, version: number, text: string, file: string, options: AnalysisOptions): Promise<Answer> {
+  analyzeDocument(doc: string, version: number, text: string, file: string, options: AnalysisOptions, content: InlineContent): Promise<Answer> {
     if (!this.worker) {
-      const answer = this.inProcess(() => this.documents.update(doc, text, file, options), version);
+      const answer = this.inProcess(() => this.documents.update(doc, text, file, options), version, content);
       void answer.then(() => setImmediate(() => this.documents.prepare(doc)));
       return answer;
     }
-    return this.send((id) => ({ kind: 'document', id, doc, version, text, file, options }));
+    return this.send((id) => ({ kind: 'document', id, doc, version, text, file, options, content }));
   }
 
   /** Forgets a closed document's state. */
@@ -81,7 +83,7 @@ export class AnalysisClient {
       const p = this.pending.get(id);
       if (!p) continue;
       this.pending.delete(id);
-      if (r.summary) p.resolve({ summary: r.summary, millis: r.millis ?? 0, version: r.version });
+      if (r.summary) p.resolve({ summary: r.summary, figures: r.figures, millis: r.millis ?? 0, version: r.version });
       else p.reject(new Error(r.error ?? 'no result'));
     }
     if (this.pending.size === 0) this.worker?.unref();
@@ -96,11 +98,12 @@ export class AnalysisClient {
     this.pending.clear();
   }
 
-  private async inProcess(run: () => FileSummary, version?: number): Promise<Answer> {
+  private async inProcess(run: () => FileSummary, version?: number, content?: InlineContent): Promise<Answer> {
     this.fallback ??= initEngine(this.distDir);
     await this.fallback;
     const t0 = performance.now();
-    return { summary: run(), millis: performance.now() - t0, version };
+    const summary = run();
+    return { summary, figures: content && inlineFigures(summary, content), millis: performance.now() - t0, version };
   }
 
   dispose(): void {

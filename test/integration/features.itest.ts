@@ -127,4 +127,24 @@ describe('keras-lens features', () => {
     await vscode.commands.executeCommand('keras-lens.toggleInline');
     await annotations(uri, 'annotations again', (t) => t.length > 0);
   });
+
+  it('a long file: the editor gets the annotations around the visible lines, and more as it scrolls', async () => {
+    const many = (await vscode.workspace.openTextDocument(workspaceUri('many_models.py'))).getText();
+    // Five copies of the 1,000-line file: the last model's Dense(10) is near line 5,000, far below the first screen.
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: Array(5).fill(many).join('\n') });
+    const editor = await vscode.window.showTextDocument(doc);
+    const a = await api();
+    const last = doc.positionAt(doc.getText().lastIndexOf('layers.Dense(10, activation="softmax")')).line;
+    await waitFor('annotations on the 5,000-line file', () => a.annotations(doc.uri).some((x) => x.line === last), 30_000);
+    const all = a.annotations(doc.uri).length;
+    const first = a.decoratedWindow(doc.uri);
+    assert.ok(first && first.count > 0 && first.count < all / 2 && first.to < last, `sent ${JSON.stringify(first)} of ${all}`);
+    editor.revealRange(new vscode.Range(last, 0, last, 0), vscode.TextEditorRevealType.InCenter);
+    const moved = await waitFor('the window following the scroll', () => {
+      const w = a.decoratedWindow(doc.uri);
+      return w && w.from <= last && last <= w.to ? w : undefined;
+    }, 10_000);
+    assert.ok(moved.count > 0 && moved.count < all / 2, `sent ${JSON.stringify(moved)} of ${all}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

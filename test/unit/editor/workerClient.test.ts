@@ -39,14 +39,16 @@ test('documents are analysed incrementally in the worker: each answer equals a f
   const client = new AnalysisClient(path.resolve('dist'), () => undefined);
   try {
     for (const [version, units] of [[1, 10], [2, 11], [3, 12]] as const) {
-      const a = await client.analyzeDocument('file:///m.py', version, edited(units), 'm.py', OPTS);
+      const a = await client.analyzeDocument('file:///m.py', version, edited(units), 'm.py', OPTS, 'both');
       assert.equal(a.version, version);
       // Dense(units) on 784: units × (784 + 1).
       assert.deepEqual(a.summary.models.map((m) => m.totalParams), [units * 785]);
       assert.deepEqual(a.summary, analyzeSource(edited(units), 'm.py', OPTS));
+      // The inline annotation comes made, for the content asked: the Dense line (line 2, index 1).
+      assert.deepEqual(a.figures, { content: 'both', list: [{ line: 1, text: `${(units * 785).toLocaleString('en-US')} params · (None, ${units})`, params: units * 785 }] });
     }
     client.closeDocument('file:///m.py');
-    const again = await client.analyzeDocument('file:///m.py', 4, edited(13), 'm.py', OPTS);
+    const again = await client.analyzeDocument('file:///m.py', 4, edited(13), 'm.py', OPTS, 'both');
     assert.equal(again.summary.models[0].totalParams, 13 * 785);
   } finally {
     client.dispose();
@@ -57,7 +59,7 @@ test('requests for a document that queue up are answered by its newest text only
   const client = new AnalysisClient(path.resolve('dist'), () => undefined);
   try {
     // Sent without waiting: the worker is still loading the parser, so all three queue.
-    const answers = await Promise.all([20, 21, 22].map((units, i) => client.analyzeDocument('file:///q.py', i + 1, edited(units), 'q.py', OPTS)));
+    const answers = await Promise.all([20, 21, 22].map((units, i) => client.analyzeDocument('file:///q.py', i + 1, edited(units), 'q.py', OPTS, 'both')));
     assert.deepEqual(answers.map((a) => a.version), [3, 3, 3]);
     assert.deepEqual(answers.map((a) => a.summary.models[0].totalParams), [22 * 785, 22 * 785, 22 * 785]);
   } finally {
@@ -67,8 +69,9 @@ test('requests for a document that queue up are answered by its newest text only
 
 test('in-process (no worker), documents are analysed incrementally too', async () => {
   const client = new AnalysisClient(path.resolve('does-not-exist'), () => undefined);
-  const first = await client.analyzeDocument('d', 1, edited(5), 'm.py', OPTS);
-  const second = await client.analyzeDocument('d', 2, edited(6), 'm.py', OPTS);
+  const first = await client.analyzeDocument('d', 1, edited(5), 'm.py', OPTS, 'both');
+  const second = await client.analyzeDocument('d', 2, edited(6), 'm.py', OPTS, 'params');
   assert.deepEqual([first.summary.models[0].totalParams, second.summary.models[0].totalParams], [5 * 785, 6 * 785]);
+  assert.deepEqual(second.figures, { content: 'params', list: [{ line: 1, text: '4,710 params', params: 4710 }] });
   client.dispose();
 });
