@@ -5,7 +5,8 @@ import { mapGraph, isSequentialLike } from './functionalOrder';
 import { countWeights, paramsExplanation, weightBreakdown, type WeightCounts } from './explain';
 import type { Shape } from './shape';
 import type { LayerSummary, ModelSummaryEntry, SummaryShape } from '../summary/types';
-import { commas, shapeText } from './layers/util';
+import { commas } from './layers/util';
+import { shapeToText } from '../summary/shapes';
 
 interface Counts { total: number | null; trainable: number | null; nonTrainable: number | null; reason?: string }
 
@@ -128,8 +129,8 @@ function nodeShapes(outs: readonly Tensor[] | undefined, multi: boolean): Summar
 function shapeExplanation(l: LayerObject, node: LayerNode | undefined): string {
   if (!node) return '';
   if (l.className === 'InputLayer') return 'the declared input shape, with the batch dimension first';
-  const ins = node.inputs.map((t) => (t.shape ? shapeText(t.shape) : '?')).join(', ');
-  const outs = node.outputs.map((t) => (t.shape ? shapeText(t.shape) : '?')).join(', ');
+  const ins = node.inputs.map((t) => (t.shape ? shapeToText(t.shape) : '?')).join(', ');
+  const outs = node.outputs.map((t) => (t.shape ? shapeToText(t.shape) : '?')).join(', ');
   const how = node.build?.shapeExplanation ?? (l.firstBuild === node.build ? l.firstBuild?.shapeExplanation : undefined);
   return `${ins} → ${outs}${how ? `: ${how}` : ''}`;
 }

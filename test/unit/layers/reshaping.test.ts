@@ -116,7 +116,7 @@ test('Flatten, Reshape, Permute, RepeatVector error cases', async () => {
   await rejects('Flatten(data_format="channels_middle")', [null, 4, 5], /The `data_format` argument must be one of \{'channels_first', 'channels_last'\}. Received: data_format=channels_middle/);
   await rejects('Flatten()', [null, 7], /expected min_ndim=3, found ndim=2/, { version: 2 });
   await rejects('Flatten()', [null, null, 3], /not fully defined/, { version: 1 });
-  await rejects('Reshape((5, 3))', [null, 12], /The total size of the tensor must be unchanged. Received: input_shape=\(12\), target_shape=\(5, 3\)/);
+  await rejects('Reshape((5, 3))', [null, 12], /The total size of the tensor must be unchanged. Received: input_shape=\(12,\), target_shape=\(5, 3\)/);
   await rejects('Reshape((-1, 5))', [null, 12], /input size cannot by divided by the specified dimensions/);
   await rejects('Reshape((-1, 0))', [null, 12], /input size cannot by divided/);
   await rejects('Reshape((-1, -1))', [null, 12], /at most one unknown dimension \(-1\)/);

@@ -16,9 +16,10 @@ export function dimText(d: number | null): string {
   return d === null ? 'None' : commas(d);
 }
 
-/** Keras 3 shape text: `(None, 10)`, a 1-D shape as `(None)`. */
+/** A shape as Keras's messages print it (a Python tuple): `(None, 10)`, a 1-D shape as `(None,)`. */
 export function shapeText(s: Shape): string {
-  return `(${s.map((d) => (d === null ? 'None' : String(d))).join(', ')})`;
+  const dims = s.map((d) => (d === null ? 'None' : String(d)));
+  return dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(', ')})`;
 }
 
 export function requireRank(className: string, s: Shape, rank: number): void {
