@@ -103,8 +103,10 @@ export class Interpreter {
   reportName(at: Node, name: string): void {
     if (this.reportedNames.has(name)) return;
     this.reportedNames.add(name);
+    const n = this.diagnostics.length;
     this.report(at, 'info', `\`${name}\` is not defined (or keras-lens cannot follow where it comes from); figures that depend on it are shown as ?`);
-    this.nameReports.set(this.diagnostics[this.diagnostics.length - 1], name);
+    // Only if it was new: a repeat (same place, same words) is not pushed, and the last diagnostic is another one.
+    if (this.diagnostics.length > n) this.nameReports.set(this.diagnostics[n], name);
   }
 
   eval(node: Node, scope: Scope): Value {

@@ -91,3 +91,21 @@ test('dimensions past 2**53 make a row ?, never an inexact number (found by the 
   assert.deepEqual(rows(m), [['Flatten', null, null], ['Dense', null, null]]);
   assert.equal(m.totalParams, null);
 });
+
+test('a function called twice with an undefined name inside: both of its notes stay (found by the fuzzer)', async () => {
+  await ready;
+  const src = `${H}def make():
+    i = keras.Input((4,))
+    x = layers.Dense(2)(h)
+    return keras.Model(i, x)
+
+a = make()
+b = make()
+`;
+  const notes = analyze(src).diagnostics.map((d) => [d.range.start.line, d.message.split(';')[0]]);
+  // The second call repeats both notes at the same places; dropping the repeat of `h` dropped the model's note instead.
+  assert.deepEqual(notes, [
+    [4, '`h` is not defined (or keras-lens cannot follow where it comes from)'],
+    [5, 'keras-lens cannot follow this model: its outputs are not known (`h` is not defined)'],
+  ]);
+});
