@@ -20,6 +20,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The extension analyses in a worker thread, so a large file never blocks the editor.
   build({ ...common, entryPoints: ['src/editor/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
+  // The engine for the extension host, loaded only if the worker cannot start (workerClient.ts).
+  build({ ...common, entryPoints: ['src/editor/inProcessEngine.ts'], outfile: 'dist/inProcessEngine.js' }),
 ]);
 copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), 'dist/tree-sitter.wasm');
 copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), 'dist/tree-sitter-python.wasm');

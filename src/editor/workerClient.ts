@@ -2,10 +2,10 @@
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { analyzeSource, initEngine, type AnalysisOptions } from '../analysis/engine';
+import type { AnalysisOptions } from '../analysis/engine';
 import type { FileSummary } from '../analysis/summary/types';
 import type { WorkerReply, WorkerRequest } from './analysisWorker';
-import { DocumentAnalyses } from './documentAnalyses';
+import type { DocumentAnalyses } from './documentAnalyses';
 import { inlineFigures, type InlineContent, type InlineFigures } from './lineFigures';
 
 export interface Answer {
@@ -20,9 +20,8 @@ export class AnalysisClient {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: Answer) => void; reject: (e: Error) => void }>();
-  private fallback: Promise<void> | undefined;
-  /** In-process documents (only after a fallback). */
-  private readonly documents = new DocumentAnalyses();
+  /** The in-process engine and its documents, loaded at the first fallback. */
+  private fallback: Promise<InProcess> | undefined;
 
   constructor(private readonly distDir: string, private readonly log: (line: string) => void) {
     const script = path.join(distDir, 'analysisWorker.js');
@@ -46,7 +45,7 @@ export class AnalysisClient {
 
   /** Analyses one text from scratch. */
   analyze(text: string, file: string, options: AnalysisOptions): Promise<Answer> {
-    if (!this.worker) return this.inProcess(() => analyzeSource(text, file, options));
+    if (!this.worker) return this.inProcess((e) => e.engine.analyzeSource(text, file, options));
     return this.send((id) => ({ kind: 'analyze', id, text, file, options }));
   }
 
@@ -56,9 +55,11 @@ export class AnalysisClient {
    */
   analyzeDocument(doc: string, version: number, text: string, file: string, options: AnalysisOptions, content: InlineContent): Promise<Answer> {
     if (!this.worker) {
-      const answer = this.inProcess(() => this.documents.update(doc, text, file, options), version, content);
-      void answer.then(() => setImmediate(() => this.documents.prepare(doc)));
-      return answer;
+      return this.inProcess((e) => {
+        const summary = e.documents.update(doc, text, file, options);
+        setImmediate(() => e.documents.prepare(doc));
+        return summary;
+      }, version, content);
     }
     return this.send((id) => ({ kind: 'document', id, doc, version, text, file, options, content }));
   }
@@ -66,7 +67,7 @@ export class AnalysisClient {
   /** Forgets a closed document's state. */
   closeDocument(doc: string): void {
     if (this.worker) this.worker.postMessage({ kind: 'close', doc } satisfies WorkerRequest);
-    else this.documents.close(doc);
+    else void this.fallback?.then((e) => e.documents.close(doc));
   }
 
   private send(request: (id: number) => WorkerRequest): Promise<Answer> {
@@ -98,17 +99,33 @@ export class AnalysisClient {
     this.pending.clear();
   }
 
-  private async inProcess(run: () => FileSummary, version?: number, content?: InlineContent): Promise<Answer> {
-    this.fallback ??= initEngine(this.distDir);
-    await this.fallback;
+  private async inProcess(run: (e: InProcess) => FileSummary, version?: number, content?: InlineContent): Promise<Answer> {
+    this.fallback ??= loadInProcess(this.distDir);
+    const engine = await this.fallback;
     const t0 = performance.now();
-    const summary = run();
+    const summary = run(engine);
     return { summary, figures: content && inlineFigures(summary, content), millis: performance.now() - t0, version };
   }
 
   dispose(): void {
     void this.worker?.terminate();
     this.worker = undefined;
-    this.documents.dispose();
+    void this.fallback?.then((e) => e.documents.dispose());
   }
+}
+
+interface InProcess {
+  readonly engine: typeof import('./inProcessEngine');
+  readonly documents: DocumentAnalyses;
+}
+
+/**
+ * Loads the engine beside this file: dist/inProcessEngine.js next to the extension's bundle, or the compiled
+ * module next to this one in the test build. (The name is not a literal, so esbuild leaves the require alone.)
+ */
+async function loadInProcess(wasmDir: string): Promise<InProcess> {
+  const name = './inProcessEngine';
+  const engine = require(name) as typeof import('./inProcessEngine');
+  await engine.initEngine(wasmDir);
+  return { engine, documents: new engine.DocumentAnalyses() };
 }
