@@ -126,3 +126,11 @@ test('a stray indented line after a finished statement: the statement runs, the 
   const errors = f.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line + 1);
   assert.deepEqual(errors, [6], 'one syntax error, on the stray line 6');
 });
+
+test('a `#` line inside a triple-quoted string that closes it is not blanked as a comment (found by the fuzzer)', async () => {
+  await ready;
+  // Python ends the string on line 4 and reads `+ "tail"` as code; blanking that line left the string open to the end of the file.
+  const f = analyze(`${H}s = """notes\n    # kept """ + "tail"\nm = keras.Sequential([keras.Input((4,)), layers.Dense(3)])\n`);
+  assert.deepEqual(totals(model(f, 'm')), [15, 15, 0]); // 3 × (4 + 1)
+  assert.equal(f.diagnostics.length, 0);
+});
