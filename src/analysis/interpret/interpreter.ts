@@ -87,6 +87,7 @@ export class Interpreter {
 
   constructor(readonly session: KerasSession, readonly limits: InterpreterOptions = DEFAULT_LIMITS) {
     this.budget = new Budget(limits.totalSteps, limits.stepsPerStatement);
+    session.charge = (steps) => this.budget.tick(steps);
     this.globals.vars.set('__name__', str('__main__'));
   }
 

@@ -18,6 +18,20 @@ function modelContents(m: ModelObject): readonly LayerObject[] {
 /** A layer that holds layers: a nested model or a custom layer with sublayers. */
 const holdsLayers = (l: LayerObject): boolean => !!l.model || !!l.custom;
 
+/** Steps per row a nested model adds to the summary of the model holding it (as many as making a layer: kerasApi.ts). */
+export const NESTED_ROW_STEPS = 40;
+
+/** The rows `m`'s summary holds, nested ones included (level by level; call after nestsTooDeeply). */
+export function nestedRows(m: ModelObject): number {
+  let rows = 0;
+  let level: readonly LayerObject[] = modelContents(m);
+  for (let depth = 0; level.length > 0 && depth <= MAX_MODEL_NESTING; depth++) {
+    rows += level.length;
+    level = level.flatMap((l) => (l.model ? modelContents(l.model) : []));
+  }
+  return rows;
+}
+
 /** True when `m` holds models (or custom layers) nested more than MAX_MODEL_NESTING levels deep. */
 export function nestsTooDeeply(m: ModelObject): boolean {
   const seen = new Set<LayerObject>();

@@ -17,6 +17,7 @@ export function sequentialAdd(session: KerasSession, m: SequentialModel, item: L
     item = origin;
   }
   const layer = item;
+  if (layer.model) session.chargeNestedRows(layer.model);
   if (layer.className === 'InputLayer') {
     if (m.inputLayer) {
       session.report(site, 'error', `Sequential model '${m.name}' has already been configured to use an input shape. You cannot add a different Input layer to it.`);

@@ -14,7 +14,8 @@ import type { FunctionalModel, ModelObject, SequentialModel, SubclassedModel } f
 import type { Shape } from './shape';
 import type { Range, Severity } from '../summary/types';
 import { reapplyModel } from './reapply';
-import { MAX_MODEL_NESTING, nestsTooDeeply } from './nesting';
+import { MAX_MODEL_NESTING, NESTED_ROW_STEPS, nestedRows, nestsTooDeeply } from './nesting';
+import { mapGraph } from './functionalOrder';
 
 export type Reporter = (range: Range, severity: Severity, message: string) => void;
 
@@ -29,6 +30,8 @@ export class KerasSession {
   readonly names: NameCounter;
   readonly models: ModelObject[] = [];
   private nextId = 1;
+  /** Charges work to the interpreter's step budget (set by the Interpreter; may throw when the budget is spent). */
+  charge: (steps: number) => void = () => undefined;
 
   constructor(readonly opts: SessionOptions, readonly report: Reporter) {
     this.names = new NameCounter(opts.version);
@@ -238,12 +241,21 @@ export class KerasSession {
   }
 
   newFunctional(inputs: readonly Tensor[], outputs: readonly Tensor[], structure: 'single' | 'list', name: string | null, site: Range): FunctionalModel {
+    for (const l of mapGraph(inputs, outputs).layers) if (l.model) this.chargeNestedRows(l.model);
     const m: FunctionalModel = {
       kind: 'functional', id: this.id(), name: name ?? this.names.next(this.opts.version === 3 ? 'functional' : 'model'),
       site, variable: '', inputs, outputs, outputStructure: structure, trainable: true,
     };
     this.models.push(m);
     return m;
+  }
+
+  /**
+   * A model's summary repeats the rows of every model nested in it: they cost steps as layers do, or a loop wrapping
+   * a model in a model makes thousands of summaries 32 levels deep (the fuzzer: 500 MB of JSON). May throw (budget spent).
+   */
+  chargeNestedRows(nested: ModelObject): void {
+    this.charge(NESTED_ROW_STEPS * nestedRows(nested));
   }
 
   /** An instance of a user's keras.Model subclass (reported; its name is its layer's). */

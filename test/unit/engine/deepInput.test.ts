@@ -66,11 +66,12 @@ test('a functional chain of 6,000 Dense layers: the graph walk does not recurse 
 
 test('a model wrapped in a model by an endless loop: past 32 levels a ? row, so nothing recurses thousands deep', async () => {
   await ready;
-  // 30,000 steps per statement is room for about 3,000 wrappings.
-  const limits = { totalSteps: 300_000, stepsPerStatement: 30_000, maxCallDepth: 40 };
+  // Each wrapping costs 40 steps per row it nests (1 + 2 + … + 33 rows to pass 32 levels: 22,440 steps); 100,000 is room for a few such runs.
+  const limits = { totalSteps: 300_000, stepsPerStatement: 100_000, maxCallDepth: 40 };
   const f = analyze(`${H}x = keras.Sequential([keras.Input((4,)), layers.Dense(4)])\nwhile True:\n    x = keras.Sequential([x])\n${AFTER}`, { limits });
   noInternalError(f);
-  assert.ok(f.models.length > 1000, `${f.models.length} models`);
+  // More wrappings than levels allowed, so the cap was reached (the cut-off statement's rows then say it was cut off).
+  assert.ok(f.models.length > 40, `${f.models.length} models`);
   // Dense(4) on 4 inputs: 4 × 4 + 4 = 20.
   assert.equal(f.models[0].totalParams, 20);
   const deepest = Math.max(...f.models.map((m) => {
@@ -79,5 +80,16 @@ test('a model wrapped in a model by an endless loop: past 32 levels a ? row, so 
     return d;
   }));
   assert.ok(deepest <= 33, `rows nested ${deepest} deep`);
+  assert.deepEqual(totals(model(f, 'after')), MNIST);
+});
+
+test('nested rows cost steps: an endless loop of wrappings makes at most a budget\'s worth of rows (it made 500 MB of JSON)', async () => {
+  await ready;
+  const f = analyze(`${H}x = keras.Sequential([keras.Input((4,)), layers.Dense(4)])\nwhile True:\n    x = keras.Sequential([x])\n${AFTER}`);
+  noInternalError(f);
+  const rows = (ls: readonly { nested?: readonly unknown[] }[]): number => ls.reduce((n, l) => n + 1 + (l.nested ? rows(l.nested as typeof ls) : 0), 0);
+  const all = f.models.reduce((n, m) => n + rows(m.layers), 0);
+  // The file's 600,000 steps at 40 a nested row: at most 15,000 of them, plus each model's own row.
+  assert.ok(all <= 15_000 + 2 * f.models.length, `${all} rows in ${f.models.length} models`);
   assert.deepEqual(totals(model(f, 'after')), MNIST);
 });
