@@ -6,6 +6,7 @@ import { analyzeSource, initEngine, type AnalysisOptions } from '../analysis/eng
 import type { FileSummary } from '../analysis/summary/types';
 import { DocumentAnalyses } from './documentAnalyses';
 import { inlineFigures, type InlineContent, type InlineFigures } from './lineFigures';
+import { withoutNestedRows } from './summaryForEditor';
 
 export type WorkerRequest =
   /** One text, analysed from scratch. */
@@ -56,7 +57,7 @@ function answer(doc: string): void {
   const t0 = performance.now();
   try {
     const summary = documents.update(doc, req.text, req.file, req.options);
-    post({ id: req.id, also: older, version: req.version, summary, figures: inlineFigures(summary, req.content), millis: performance.now() - t0 });
+    post({ id: req.id, also: older, version: req.version, summary: withoutNestedRows(summary), figures: inlineFigures(summary, req.content), millis: performance.now() - t0 });
     // Idle work after answering: group the outcomes so the next edit is incremental (unless a request waits).
     setImmediate(() => { if (!queued.has(doc)) documents.prepare(doc); });
   } catch (e) {

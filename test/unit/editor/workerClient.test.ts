@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { AnalysisClient } from '../../../src/editor/workerClient';
 import { analyzeSource, initEngine } from '../../../src/analysis/engine';
+import { withoutNestedRows } from '../../../src/editor/summaryForEditor';
 
 const ready = initEngine();
 
@@ -74,4 +75,22 @@ test('in-process (no worker), documents are analysed incrementally too', async (
   assert.deepEqual([first.summary.models[0].totalParams, second.summary.models[0].totalParams], [5 * 785, 6 * 785]);
   assert.deepEqual(second.figures, { content: 'params', list: [{ line: 1, text: '4,710 params', params: 4710 }] });
   client.dispose();
+});
+
+test('the worker sends the editor no nested rows (no view shows them): the rest is analyzeSource\'s', async () => {
+  await ready;
+  const src = 'import keras\nfrom keras import layers\ninner = keras.Sequential([keras.Input((4,)), layers.Dense(3)])\nouter = keras.Sequential([inner, layers.Dense(2)])\n';
+  const client = new AnalysisClient(path.resolve('dist'), () => undefined);
+  try {
+    const a = await client.analyzeDocument('file:///n.py', 1, src, 'n.py', OPTS, 'both');
+    const full = analyzeSource(src, 'n.py', OPTS);
+    // The outer model's first row is the inner model: 3 × (4 + 1) = 15 parameters, with its own Dense row nested.
+    assert.equal(full.models[1].layers[0].nested?.length, 1);
+    assert.equal(a.summary.models[1].layers[0].nested, undefined);
+    assert.equal(a.summary.models[1].layers[0].params, 15);
+    assert.deepEqual(a.summary, withoutNestedRows(full));
+    assert.notDeepEqual(a.summary, full);
+  } finally {
+    client.dispose();
+  }
 });
