@@ -26,6 +26,10 @@ export interface KerasLensApi {
   longestMainThreadMillis(): number;
   /** The longest one synchronous call of each feature took (listeners, providers, commands), in ms. */
   longestFeatureMillis(): Record<string, number>;
+  /** Starts the longest-time measurements afresh (the e2e measurement of a steady state). */
+  resetMainThreadMeasurements(): void;
+  /** Models that crossed whole from the worker so far. */
+  modelsReceived(): number;
   activationMillis: number;
 }
 
@@ -78,6 +82,11 @@ export function activate(ctx: vscode.ExtensionContext): KerasLensApi {
     analysisInWorker: () => analysis.usesWorker,
     longestMainThreadMillis: () => analysis.longestMainThreadMillis,
     longestFeatureMillis: () => Object.fromEntries(analysis.faults.longestMillis),
+    modelsReceived: () => analysis.modelsReceived,
+    resetMainThreadMeasurements: () => {
+      analysis.longestMainThreadMillis = 0;
+      analysis.faults.longestMillis.clear();
+    },
     activationMillis,
   };
 }

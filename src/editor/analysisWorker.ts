@@ -6,7 +6,7 @@ import { analyzeSource, initEngine, type AnalysisOptions } from '../analysis/eng
 import type { FileSummary } from '../analysis/summary/types';
 import { DocumentAnalyses } from './documentAnalyses';
 import { inlineFigures, type InlineContent, type InlineFigures } from './lineFigures';
-import { withoutNestedRows } from './summaryForEditor';
+import { ModelSender, type SentModel } from './summaryForEditor';
 
 export type WorkerRequest =
   /** One text, analysed from scratch. */
@@ -26,6 +26,9 @@ export interface WorkerReply {
   readonly also?: readonly number[];
   readonly version?: number;
   readonly summary?: FileSummary;
+  /** For a document: its models (the summary's list is empty), each whole or as its index in the last list sent. */
+  readonly doc?: string;
+  readonly models?: readonly SentModel[];
   readonly figures?: InlineFigures;
   readonly millis?: number;
   readonly error?: string;
@@ -35,6 +38,7 @@ type DocumentRequest = Extract<WorkerRequest, { kind: 'document' }>;
 
 const ready = initEngine((workerData as { wasmDir?: string } | undefined)?.wasmDir);
 const documents = new DocumentAnalyses();
+const sender = new ModelSender();
 /** The newest unanswered request per document, with the ids it supersedes. */
 const queued = new Map<string, { req: DocumentRequest; older: number[] }>();
 let draining = false;
@@ -57,7 +61,8 @@ function answer(doc: string): void {
   const t0 = performance.now();
   try {
     const summary = documents.update(doc, req.text, req.file, req.options);
-    post({ id: req.id, also: older, version: req.version, summary: withoutNestedRows(summary), figures: inlineFigures(summary, req.content), millis: performance.now() - t0 });
+    const models = sender.send(doc, summary.models);
+    post({ id: req.id, also: older, version: req.version, summary: { ...summary, models: [] }, doc, models, figures: inlineFigures(summary, req.content), millis: performance.now() - t0 });
     // Idle work after answering: group the outcomes so the next edit is incremental (unless a request waits).
     setImmediate(() => { if (!queued.has(doc)) documents.prepare(doc); });
   } catch (e) {
@@ -71,6 +76,7 @@ parentPort?.on('message', (req: WorkerRequest) => {
       if (req.kind === 'close') {
         answer(req.doc);
         documents.close(req.doc);
+        sender.forget(req.doc);
       } else if (req.kind === 'document') {
         const prev = queued.get(req.doc);
         queued.set(req.doc, { req, older: prev ? [...prev.older, prev.req.id] : [] });

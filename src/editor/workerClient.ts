@@ -7,6 +7,7 @@ import type { FileSummary } from '../analysis/summary/types';
 import type { WorkerReply, WorkerRequest } from './analysisWorker';
 import type { DocumentAnalyses } from './documentAnalyses';
 import { inlineFigures, type InlineContent, type InlineFigures } from './lineFigures';
+import { ModelReceiver } from './summaryForEditor';
 
 export interface Answer {
   readonly summary: FileSummary;
@@ -20,6 +21,8 @@ export class AnalysisClient {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: Answer) => void; reject: (e: Error) => void }>();
+  /** Rebuilds each document's model list from the models the worker sent whole and the references to the last list. */
+  readonly receiver = new ModelReceiver();
   /** The in-process engine and its documents, loaded at the first fallback. */
   private fallback: Promise<InProcess> | undefined;
 
@@ -66,6 +69,7 @@ export class AnalysisClient {
 
   /** Forgets a closed document's state. */
   closeDocument(doc: string): void {
+    this.receiver.forget(doc);
     if (this.worker) this.worker.postMessage({ kind: 'close', doc } satisfies WorkerRequest);
     else void this.fallback?.then((e) => e.documents.close(doc));
   }
@@ -80,12 +84,15 @@ export class AnalysisClient {
   }
 
   private settle(r: WorkerReply): void {
+    // Rebuilt for every answer, wanted or not: the worker's next references are to this list.
+    const models = r.doc !== undefined && r.models ? this.receiver.receive(r.doc, r.models) : r.summary?.models;
+    const summary = r.summary && models ? { ...r.summary, models } : undefined;
     for (const id of [r.id, ...(r.also ?? [])]) {
       const p = this.pending.get(id);
       if (!p) continue;
       this.pending.delete(id);
-      if (r.summary) p.resolve({ summary: r.summary, figures: r.figures, millis: r.millis ?? 0, version: r.version });
-      else p.reject(new Error(r.error ?? 'no result'));
+      if (summary) p.resolve({ summary, figures: r.figures, millis: r.millis ?? 0, version: r.version });
+      else p.reject(new Error(r.error ?? (r.summary ? 'an answer for a document already closed' : 'no result')));
     }
     if (this.pending.size === 0) this.worker?.unref();
   }

@@ -94,3 +94,26 @@ test('the worker sends the editor no nested rows (no view shows them): the rest 
     client.dispose();
   }
 });
+
+test('after an edit in one of three models only that model crosses from the worker; the list is rebuilt whole', async () => {
+  await ready;
+  const three = (units: number): string => `import keras\nfrom keras import layers\na = keras.Sequential([keras.Input((4,)), layers.Dense(2)])\nb = keras.Sequential([keras.Input((4,)), layers.Dense(${units})])\nc = keras.Sequential([keras.Input((4,)), layers.Dense(3)])\n`;
+  const client = new AnalysisClient(path.resolve('dist'), () => undefined);
+  try {
+    const first = await client.analyzeDocument('file:///t.py', 1, three(5), 't.py', OPTS, 'both');
+    assert.equal(client.receiver.received, 3);
+    // The edit re-runs b alone (the units were grouped after the first answer), so a and c are the same objects.
+    const second = await client.analyzeDocument('file:///t.py', 2, three(6), 't.py', OPTS, 'both');
+    assert.equal(client.receiver.received, 4, 'only b crossed again');
+    // Dense(u) on 4 inputs: u × (4 + 1), so a = 2 × 5 = 10, b = 6 × 5 = 30, c = 3 × 5 = 15.
+    assert.deepEqual(second.summary.models.map((m) => m.totalParams), [10, 30, 15]);
+    assert.deepEqual(second.summary, analyzeSource(three(6), 't.py', OPTS));
+    assert.equal(second.summary.models[0], first.summary.models[0], 'a is the object that came before');
+    client.closeDocument('file:///t.py');
+    const reopened = await client.analyzeDocument('file:///t.py', 1, three(7), 't.py', OPTS, 'both');
+    assert.equal(client.receiver.received, 7, 'a closed document starts again with every model');
+    assert.deepEqual(reopened.summary, analyzeSource(three(7), 't.py', OPTS));
+  } finally {
+    client.dispose();
+  }
+});
