@@ -2,18 +2,19 @@
 // affect. The result is always the one analyzeSource gives for the same text; when the incremental path
 // cannot be sure of that (a syntax error, a budget running low, a dependency the syntax did not show),
 // it runs analyzeSource itself.
-import type { Diagnostic, FileSummary, ModelSummaryEntry } from '../summary/types';
-import { analyzeSource, binaryReason, binarySummary, finishSummary, versionDiagnostic, DEFAULT_OPTIONS, type AnalysisOptions } from '../engine';
-import { DEFAULT_LIMITS, keepFirstNameReports } from '../interpret/interpreter';
+import type { Diagnostic, FileSummary } from '../summary/types';
+import { analyzeSource, binarySummary, versionDiagnostic, DEFAULT_OPTIONS, type AnalysisOptions } from '../engine';
+import { DEFAULT_LIMITS } from '../interpret/interpreter';
 import { detectVersionIn, mayBeLegacy } from '../versionDetect';
 import { DocumentParse, type Chunk } from '../parse/documentParse';
-import { textChange, type TextChange } from '../parse/textChange';
 import { parseableText } from '../parse/parseableText';
 import { chunkFacts, type ChunkFacts } from './facts';
 import { liteStatements } from './syntaxLite';
 import { planUnits, type Plan } from './grouping';
 import { walk, runAll, unitResult, NotIncremental, type ItemOutcome, type UnitResult, type WalkConfig } from './runner';
 import { moveResult } from './moveResult';
+import { SourceWatch } from './sourceWatch';
+import { assembleSummary } from './assemble';
 
 /** How the last update was done, for tests and the benchmark. */
 export interface UpdateStats {
@@ -83,10 +84,8 @@ export class DocumentAnalysis {
   private readonly impure = new Set<string>();
   /** A fresh run's outcomes, grouped into units (prepare) before the next update or when the worker is idle. */
   private pending: { chunks: readonly Chunk[]; outcomes: readonly ItemOutcome[] } | undefined;
-  /** The first 64 KiB of the last text looked at, that text, and whether it looked binary. */
-  private sample: { head: string; of: string; binary: string | undefined } | undefined;
-  /** The last source given to update() (the parse holds it with comment lines blanked). */
-  private source = '';
+  /** The last source given to update() (the parse holds it with comment lines blanked), and whether it was binary. */
+  private readonly watch = new SourceWatch();
   private last: UpdateStats = { mode: 'full', chunks: 0, units: 0, ran: 0 };
 
   constructor(readonly file: string, readonly options: AnalysisOptions = DEFAULT_OPTIONS) {}
@@ -109,9 +108,7 @@ export class DocumentAnalysis {
   private updateOrThrow(source: string): FileSummary {
     this.prepare();
     const t0 = performance.now();
-    const change = this.parse.chunks.length > 0 ? textChange(this.source, source) : undefined;
-    const binary = this.binaryCheck(source, change);
-    this.source = source;
+    const { change, binary } = this.watch.next(source, this.parse.chunks.length > 0);
     if (binary) return this.full(source, 'not Python source', binarySummary(this.file, this.options.kerasVersion === 'auto' ? 3 : this.options.kerasVersion, binary));
     // Chunks are of the text tree-sitter is given (comment lines blanked, as analyzeSource does); same length as the source.
     const text = parseableText(source);
@@ -159,7 +156,7 @@ export class DocumentAnalysis {
     }
     this.memo = { ...memo, results };
     this.forgetOld(chunks);
-    const summary = this.assemble(result.outcomes, diagnostics, version);
+    const summary = assembleSummary(this.file, result.outcomes, diagnostics, version);
     const phases = { parse: t1 - t0, facts: t2 - t1, plan: t3 - t2, walk: t4 - t3, finish: performance.now() - t4 };
     this.last = { mode: 'incremental', chunks: chunks.length, units: memo.plan.units.length, ran: result.fresh.size, phases };
     return summary;
@@ -192,8 +189,7 @@ export class DocumentAnalysis {
 
   dispose(): void {
     this.parse.dispose();
-    this.source = '';
-    this.sample = undefined;
+    this.watch.reset();
     this.cache.clear();
     this.notes.clear();
     this.memo = undefined;
@@ -210,7 +206,7 @@ export class DocumentAnalysis {
     }
     const t2 = performance.now();
     this.pending = { chunks: [...chunks], outcomes };
-    const summary = this.assemble(outcomes, diagnostics, config.version);
+    const summary = assembleSummary(this.file, outcomes, diagnostics, config.version);
     const phases = { parse: t1 - t0, facts: 0, plan: 0, walk: t2 - t1, finish: performance.now() - t2 };
     this.last = { mode: 'fresh', chunks: chunks.length, units: 0, ran: 0, phases };
     return summary;
@@ -348,20 +344,6 @@ export class DocumentAnalysis {
     return id;
   }
 
-  /**
-   * binaryReason (NUL anywhere, or control characters in the first 64 KiB), looking only at what changed
-   * since the last text parsed (which had no NUL: it was not binary).
-   */
-  private binaryCheck(text: string, change: TextChange | undefined): string | undefined {
-    // The change is against the last parsed text; what is known of that text says the rest.
-    const known = change && this.sample?.of === this.source && this.sample.binary === undefined;
-    if (known ? text.slice(change.start, change.newEnd).includes('\0') : text.includes('\0')) return binaryReason(text);
-    const head = known && change.start >= 65536 ? this.sample!.head : text.slice(0, 65536);
-    const binary = head === this.sample?.head ? this.sample.binary : binaryReason(head);
-    this.sample = { head, of: text, binary };
-    return binary;
-  }
-
   /** Keeps the per-chunk and per-text tables to what the document still has. */
   private forgetOld(chunks: readonly Chunk[]): void {
     if (this.notes.size > 2 * chunks.length + 64) {
@@ -394,23 +376,6 @@ export class DocumentAnalysis {
       for (const x of o.taintReads) if (!ok(x)) { this.taintReads.add(x); why ??= `unfollowed code reads \`${x}\``; }
     });
     return why;
-  }
-
-  private assemble(outcomes: readonly ItemOutcome[], diagnostics: Diagnostic[], version: 1 | 2 | 3): FileSummary {
-    const models: ModelSummaryEntry[] = [];
-    const fromInterpreter: Diagnostic[] = [];
-    const names = new Map<Diagnostic, string>();
-    for (const o of outcomes) {
-      for (const m of o.models) models.push(m);
-      for (const d of o.sessionDiagnostics) diagnostics.push(d);
-      o.diagnostics.forEach((d, k) => {
-        fromInterpreter.push(d);
-        const name = o.undefinedNames[k];
-        if (name !== undefined) names.set(d, name);
-      });
-    }
-    for (const d of keepFirstNameReports(fromInterpreter, (d) => names.get(d))) diagnostics.push(d);
-    return finishSummary(this.file, models, diagnostics, version);
   }
 }
 
