@@ -17,6 +17,29 @@ async function api(): Promise<KerasLensApi> {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** A 5 ms heartbeat: stop() gives the largest gap beyond that, time the event loop was busy (with anything, ours or VS Code's). */
+function heartbeat(): { stop(): number } {
+  let worst = 0;
+  let last = performance.now();
+  const beat = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last - 5);
+    last = now;
+  }, 5);
+  return { stop: () => { clearInterval(beat); return worst; } };
+}
+
+/** Ten copies of the 1,000-line fixture (110 models), opened as an untitled document of that language. */
+async function tenThousandLines(language: string): Promise<vscode.TextEditor> {
+  const many = (await vscode.workspace.openTextDocument(workspaceUri('many_models.py'))).getText();
+  const doc = await vscode.workspace.openTextDocument({ language, content: Array(10).fill(many).join('\n') });
+  return vscode.window.showTextDocument(doc);
+}
+
+/** Where the last model's `Dense(10, …)` units are: the edits replace those two characters. */
+const lastUnits = (doc: vscode.TextDocument): vscode.Position =>
+  doc.positionAt(doc.getText().lastIndexOf('layers.Dense(10, activation="softmax")') + 'layers.Dense('.length);
+
 describe('measurements', () => {
   afterEach(closeAllEditors);
 
@@ -75,27 +98,20 @@ describe('measurements', () => {
   });
 
   it('the extension host event loop while a 10,000-line file is edited and re-analysed', async () => {
-    const many = (await vscode.workspace.openTextDocument(workspaceUri('many_models.py'))).getText();
-    // Ten copies of the 1,000-line file: 110 models, every one analysed on each edit.
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: Array(10).fill(many).join('\n') });
-    const editor = await vscode.window.showTextDocument(doc);
+    // 110 models, every one analysed on each edit.
+    const editor = await tenThousandLines('python');
+    const doc = editor.document;
     const a = await api();
     await waitFor('annotations on the 10,000-line file', () => a.annotations(doc.uri).length > 500, 30_000);
 
-    // A 5 ms heartbeat: any gap beyond that is time the event loop was busy (with anything, ours or VS Code's).
-    let worst = 0;
     const received = a.modelsReceived();
     // The opening's first analysis and render are measured since activation in the metric below; these are the edits'.
     const sinceActivation = a.longestMainThreadMillis();
     a.resetMainThreadMeasurements();
-    let last = performance.now();
-    const beat = setInterval(() => {
-      const now = performance.now();
-      worst = Math.max(worst, now - last - 5);
-      last = now;
-    }, 5);
+    const beat = heartbeat();
+    let worst = 0;
     try {
-      const at = doc.positionAt(doc.getText().lastIndexOf('layers.Dense(10, activation="softmax")') + 'layers.Dense('.length);
+      const at = lastUnits(doc);
       for (let i = 0; i < 6; i++) {
         const updated = new Promise<void>((resolve) => {
           const sub = a.onDidApplyAnnotations((uri) => { if (uri.toString() === doc.uri.toString()) { sub.dispose(); resolve(); } });
@@ -104,7 +120,7 @@ describe('measurements', () => {
         await Promise.race([updated, new Promise((_, rej) => setTimeout(() => rej(new Error('no re-annotation within 10 s')), 10_000))]);
       }
     } finally {
-      clearInterval(beat);
+      worst = beat.stop();
     }
     const modelCount = (await a.summary(doc.uri))?.models.length ?? 0;
     recordMetric({
@@ -124,26 +140,20 @@ describe('measurements', () => {
   });
 
   it('the same event-loop measurement without keras-lens (plain text), as the baseline of this machine', async () => {
-    const many = (await vscode.workspace.openTextDocument(workspaceUri('many_models.py'))).getText();
-    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: Array(10).fill(many).join('\n') });
-    const editor = await vscode.window.showTextDocument(doc);
+    const editor = await tenThousandLines('plaintext');
+    const doc = editor.document;
     const a = await api();
+    const beat = heartbeat();
     let worst = 0;
-    let last = performance.now();
-    const beat = setInterval(() => {
-      const now = performance.now();
-      worst = Math.max(worst, now - last - 5);
-      last = now;
-    }, 5);
     try {
-      const at = doc.positionAt(doc.getText().lastIndexOf('layers.Dense(10, activation="softmax")') + 'layers.Dense('.length);
+      const at = lastUnits(doc);
       // The same 6 edits, each followed by about as long as a re-annotation takes (no annotation comes for plain text).
       for (let i = 0; i < 6; i++) {
         await editor.edit((e) => e.replace(new vscode.Range(at, at.translate(0, 2)), i % 2 === 0 ? '20' : '10'));
         await new Promise((r) => setTimeout(r, 300));
       }
     } finally {
-      clearInterval(beat);
+      worst = beat.stop();
     }
     assert.equal(a.annotations(doc.uri).length, 0, 'keras-lens does not analyse plain text');
     recordMetric({
